@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module map: see ../shared/DESIGN.md. Dependencies point down only:
+// platedrop → Config → Ingest → (NGFF → Zarr), TIFF, Layouts; SampleExports → TIFF.
+let package = Package(
+    name: "PlateDrop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "platedrop", targets: ["platedrop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CBlosc", pkgConfig: "blosc", providers: [.apt(["libblosc-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+
+        .target(name: "TIFF", dependencies: ["CTIFF"]),
+        .target(name: "Zarr", dependencies: ["CBlosc", "CZstd"]),
+        .target(name: "NGFF", dependencies: ["Zarr"]),
+        .target(name: "Layouts"),
+        .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
+        .target(name: "SampleExports", dependencies: ["TIFF"]),
+        .target(name: "Config", dependencies: [
+            "Ingest", "Layouts", "Zarr",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "platedrop", dependencies: [
+            "Config", "Ingest", "NGFF", "SampleExports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TIFFTests", dependencies: ["TIFF"]),
+        .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
+        .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SampleExports", "TIFF", "Zarr"]),
+    ]
+)

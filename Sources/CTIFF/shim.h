@@ -1,0 +1,4 @@
+#pragma once
+#include <stdint.h>
+#include <stdio.h>
+#include <tiffio.h>
