@@ -1,0 +1,40 @@
+# PlateDrop build, test, demo and benchmark entry points. Every target installs what it needs.
+SWIFT       ?= swift
+BUILD_DIR   := .build
+VENV        := $(BUILD_DIR)/interop-venv
+DEBUG_BIN   := $(BUILD_DIR)/debug/platedrop
+RELEASE_BIN := $(BUILD_DIR)/release/platedrop
+DEMO_DIR    := $(BUILD_DIR)/demo
+BENCH_DIR   := $(BUILD_DIR)/bench
+
+.PHONY: deps build release venv test unit-test interop-test demo bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+venv: deps
+	@scripts/make-venv.sh $(VENV) Tests/Interop/requirements.txt
+
+unit-test: build
+	$(SWIFT) test
+
+interop-test: build venv
+	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) $(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider
+
+test: unit-test interop-test
+
+demo: release
+	@rm -rf $(DEMO_DIR)
+	$(RELEASE_BIN) demo --workdir $(DEMO_DIR)
+
+bench: release
+	$(RELEASE_BIN) bench --workdir $(BENCH_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,108 @@
+import Layouts
+import NGFF
+import TIFF
+import Zarr
+
+/// The arrays and OME metadata every field of a plate shares: axes, level shapes, chunking, scales.
+struct FieldArrayLayout: Sendable {
+    let geometry: PlateGeometry
+    let pyramid: PyramidPlan
+    let levels: [ArrayMetadata]
+    let axes: [Axis]
+
+    init(geometry: PlateGeometry, options: IngestOptions) {
+        self.geometry = geometry
+        pyramid = PyramidPlan(height: geometry.height, width: geometry.width,
+                              smallestLargerSide: options.pyramidSmallestSide,
+                              maximumLevels: options.pyramidMaximumLevels)
+        let plan = geometry.plan
+        let spaceUnit = plan?.pixelSizeMicrons == nil ? nil : "micrometer"
+        var axes: [Axis] = []
+        if geometry.hasTimeAxis { axes.append(Axis(name: "t", kind: .time)) }
+        axes += [
+            Axis(name: "c", kind: .channel),
+            Axis(name: "z", kind: .space, unit: plan?.zStepMicrons == nil ? spaceUnit : "micrometer"),
+            Axis(name: "y", kind: .space, unit: spaceUnit),
+            Axis(name: "x", kind: .space, unit: spaceUnit),
+        ]
+        self.axes = axes
+        let leading = geometry.fieldShape.dropLast(2)
+        let dataType = ZarrDataType(sampleType: geometry.sampleType)
+        let sharded = options.effectiveSharding == .plane
+        levels = pyramid.levels.map { level in
+            let chunk = [min(options.chunkSize, level.height), min(options.chunkSize, level.width)]
+            let singles = Array(repeating: 1, count: leading.count)
+            // An inner chunk must divide the shard evenly (sharding spec), so the shard covers whole chunks.
+            let shard = [roundUp(level.height, to: chunk[0]), roundUp(level.width, to: chunk[1])]
+            return ArrayMetadata(
+                format: options.ngffVersion.zarrFormat,
+                shape: Array(leading) + [level.height, level.width],
+                dataType: dataType,
+                chunkShape: singles + (sharded ? shard : chunk),
+                innerChunkShape: sharded ? singles + chunk : nil,
+                compressor: options.compressor,
+                fillValue: 0,
+                dimensionNames: options.ngffVersion == .v05 ? axes.map(\.name) : nil)
+        }
+    }
+
+    /// The array origin of a plane at any level: leading indices, then y = x = 0.
+    func origin(of plane: PlaneSource) -> [Int] {
+        (geometry.hasTimeAxis ? [plane.timepoint] : []) + [plane.channel, plane.zPlane, 0, 0]
+    }
+
+    /// The region shape of one plane at `level`.
+    func planeShape(level: Int) -> [Int] {
+        Array(repeating: 1, count: geometry.fieldShape.count - 2) + [pyramid.levels[level].height, pyramid.levels[level].width]
+    }
+
+    /// Multiscale and omero metadata of one field, with display windows from the data seen.
+    func imageMetadata(name: String, channelRanges: [ValueRange?]) -> ImageMetadata {
+        let plan = geometry.plan
+        let pixel = plan?.pixelSizeMicrons ?? 1
+        let zStep = plan?.zStepMicrons ?? 1
+        let datasets = pyramid.levels.indices.map { level in
+            let factor = PyramidPlan.factor(level)
+            let leading = (geometry.hasTimeAxis ? [1.0] : []) + [1.0, zStep]
+            // A 2×2 mean moves each output pixel's centre half an input pixel per halving.
+            let shift = (factor - 1) / 2 * pixel
+            return ImageMetadata.Dataset(
+                path: PyramidPlan.levelPath(level),
+                scale: leading + [pixel * factor, pixel * factor],
+                translation: level == 0 ? nil : leading.map { _ in 0 } + [shift, shift])
+        }
+        let typeRange = ValueRange.typeRange(geometry.sampleType)
+        let channels = geometry.channels.enumerated().map { position, instrumentChannel in
+            let info = plan?.channels.first { $0.index == instrumentChannel }
+            let data = channelRanges[position]
+            let bounds = typeRange ?? data ?? ValueRange(min: 0, max: 1)
+            return OmeroChannel(
+                label: info?.name ?? "Channel \(instrumentChannel + 1)",
+                color: ChannelColor.hex(forPosition: position, of: geometry.channels.count,
+                                        emissionNanometres: info?.emissionWavelength),
+                window: .init(min: bounds.min, max: bounds.max, start: data?.min ?? bounds.min, end: data?.max ?? bounds.max))
+        }
+        return ImageMetadata(
+            name: name, axes: axes, datasets: datasets, downscalingType: "local_mean",
+            downscalingDetails: ["method": "2x2 mean, rounding half up; odd edges average the pixels present",
+                                 "software": "platedrop"],
+            channels: channels)
+    }
+
+    private func roundUp(_ value: Int, to multiple: Int) -> Int { (value + multiple - 1) / multiple * multiple }
+}
+
+extension ZarrDataType {
+    /// The Zarr type that stores a TIFF sample type unchanged.
+    init(sampleType: TIFFSampleType) {
+        switch sampleType {
+        case .uint8: self = .uint8
+        case .uint16: self = .uint16
+        case .uint32: self = .uint32
+        case .int8: self = .int8
+        case .int16: self = .int16
+        case .int32: self = .int32
+        case .float32: self = .float32
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// What happened to one plate of an ingest.
+public struct PlateResult: Sendable {
+    public let name: String
+    /// The plate store's path.
+    public let path: String
+    public let wellsWritten: [String]
+    /// Wells that could not be written, with the reason (e.g. the disk filled up).
+    public let wellsFailed: [FileIssue]
+    public let planesWritten: Int
+    /// Planes the plate's shape expects that no usable file provided (stored as fill value).
+    public let missingPlanes: Int
+    /// Raw pixel bytes read from the source files.
+    public let bytesRead: Int
+}

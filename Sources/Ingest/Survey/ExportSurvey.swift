@@ -1,0 +1,98 @@
+import Foundation
+import Layouts
+
+/// A walk over an export folder: every file classified by the layout, images grouped by plate,
+/// plan files read and attached to the plates whose images they cover.
+struct ExportSurvey: Sendable {
+    var plates: [PlateSources]
+    var ignored: [FileIssue]
+    var rejected: [FileIssue]
+
+    /// Classifies every file below `exportRoot`; symbolic links are listed as ignored, never followed.
+    static func survey(exportRoot: String, layout: any InstrumentLayout) throws(IngestError) -> ExportSurvey {
+        var ignored: [FileIssue] = []
+        var rejected: [FileIssue] = []
+        var imagesByPlate: [String: [SourceImage]] = [:]
+        var plans: [(directory: String, plan: PlatePlan)] = []
+
+        for entry in try listFiles(exportRoot) {
+            if entry.isSymbolicLink {
+                ignored.append(FileIssue(path: entry.relativePath, reason: "symbolic link; links are not followed"))
+                continue
+            }
+            switch layout.classify(relativePath: entry.relativePath) {
+            case let .image(key):
+                imagesByPlate[key.plate, default: []].append(
+                    SourceImage(relativePath: entry.relativePath, absolutePath: entry.absolutePath, key: key))
+            case .plan:
+                do {
+                    let plan = try layout.readPlan(at: entry.absolutePath)
+                    plans.append((directory: Self.directory(of: entry.relativePath), plan: plan))
+                } catch {
+                    rejected.append(FileIssue(path: entry.relativePath, reason: "plan file unreadable: \(error)"))
+                }
+            case let .ignored(reason):
+                ignored.append(FileIssue(path: entry.relativePath, reason: reason))
+            case let .unrecognized(reason):
+                rejected.append(FileIssue(path: entry.relativePath, reason: reason))
+            }
+        }
+
+        let plates = imagesByPlate.keys.sorted().map { name in
+            let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
+            return PlateSources(name: name, images: images, plan: Self.plan(covering: images, from: plans))
+        }
+        return ExportSurvey(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted())
+    }
+
+    /// Merges the plans whose directory contains at least one of the plate's images (a plan covers its
+    /// own directory and everything below it).
+    private static func plan(covering images: [SourceImage], from plans: [(directory: String, plan: PlatePlan)])
+        -> PlatePlan? {
+        let relevant = plans.filter { candidate in
+            images.contains { Self.isInside($0.relativePath, directory: candidate.directory) }
+        }
+        guard var merged = relevant.first?.plan else { return nil }
+        for other in relevant.dropFirst() {
+            merged = merged.merged(with: other.plan)
+        }
+        return merged
+    }
+
+    static func directory(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    static func isInside(_ relativePath: String, directory: String) -> Bool {
+        directory.isEmpty || relativePath.hasPrefix(directory + "/")
+    }
+
+    private struct ListedFile {
+        let relativePath: String
+        let absolutePath: String
+        let isSymbolicLink: Bool
+    }
+
+    private static func listFiles(_ root: String) throws(IngestError) -> [ListedFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IngestError.exportNotFound(path: root)
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw IngestError.exportNotFound(path: root)
+        }
+        var files: [ListedFile] = []
+        while let relativePath = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                files.append(ListedFile(relativePath: relativePath, absolutePath: root + "/" + relativePath,
+                                        isSymbolicLink: true))
+            } else if type == .typeRegular {
+                files.append(ListedFile(relativePath: relativePath, absolutePath: root + "/" + relativePath,
+                                        isSymbolicLink: false))
+            }
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+}

@@ -1,0 +1,136 @@
+import Layouts
+import TIFF
+
+extension PlateGeometry {
+    /// The outcome of sizing a plate: its geometry (nil when no file is usable) and the files left out.
+    struct SurveyResult: Sendable {
+        let geometry: PlateGeometry?
+        let rejected: [FileIssue]
+    }
+
+    private struct ProbedImage {
+        let image: SourceImage
+        let pageCount: Int
+        let frame: Frame
+    }
+
+    private struct Frame: Hashable {
+        let width: Int
+        let height: Int
+        let sampleType: TIFFSampleType
+
+        var summary: String { "\(width)×\(height) \(sampleType.rawValue)" }
+    }
+
+    private struct PlaneIdentity: Hashable {
+        let well: WellPosition
+        let field: FieldSlot
+        let timepoint: Int
+        let channel: Int
+        let zPlane: Int
+    }
+
+    /// Reads every image's header, settles the plate-wide plane shape (the most common one), and
+    /// rejects files that do not fit: unreadable, another shape or type, outside the plate, duplicates.
+    static func survey(_ sources: PlateSources) -> SurveyResult {
+        var rejected: [FileIssue] = []
+        var probed: [ProbedImage] = []
+        for image in sources.images {
+            do {
+                let file = try TIFFFile(path: image.absolutePath)
+                let first = try file.pageInfo(0)
+                let frame = Frame(width: first.width, height: first.height, sampleType: first.sampleType)
+                for page in 1..<max(1, file.pageCount) {
+                    let info = try file.pageInfo(page)
+                    guard Frame(width: info.width, height: info.height, sampleType: info.sampleType) == frame else {
+                        throw PageMismatch(page: page, found: "\(info.width)×\(info.height) \(info.sampleType.rawValue)",
+                                           expected: frame.summary)
+                    }
+                }
+                probed.append(ProbedImage(image: image, pageCount: file.pageCount, frame: frame))
+            } catch let error as PageMismatch {
+                rejected.append(FileIssue(path: image.relativePath, reason: error.description))
+            } catch {
+                rejected.append(FileIssue(path: image.relativePath, reason: "unreadable TIFF: \(error)"))
+            }
+        }
+
+        let frameCounts = Dictionary(probed.map { ($0.frame, 1) }, uniquingKeysWith: +)
+        guard let frame = frameCounts.max(by: { ($0.value, $1.key.width) < ($1.value, $0.key.width) })?.key else {
+            return SurveyResult(geometry: nil, rejected: rejected)
+        }
+        let plan = sources.plan
+        let wellsSeen = probed.map(\.image.key.well)
+        let format = plan?.format ?? PlateFormat.smallestStandard(containing: wellsSeen)
+            ?? PlateFormat(rows: (wellsSeen.map(\.row).max() ?? 0) + 1, columns: (wellsSeen.map(\.column).max() ?? 0) + 1)
+
+        var planes: [(PlaneIdentity, SourceImage, page: Int)] = []
+        var claimed: [PlaneIdentity: String] = [:]
+        for item in probed {
+            let key = item.image.key
+            let path = item.image.relativePath
+            guard item.frame == frame else {
+                rejected.append(FileIssue(path: path, reason: "plane is \(item.frame.summary), but the plate's planes are "
+                                          + "\(frame.summary) (\(frameCounts[frame] ?? 0) files)"))
+                continue
+            }
+            guard format.contains(key.well) else {
+                rejected.append(FileIssue(path: path, reason: "well \(key.well.rowName)\(key.well.columnName) lies outside "
+                                          + "the \(format.rows)×\(format.columns) plate format"))
+                continue
+            }
+            let zPlanes: [(z: Int, page: Int)]
+            if let z = key.z {
+                guard item.pageCount == 1 else {
+                    rejected.append(FileIssue(path: path, reason: "file holds \(item.pageCount) pages but its name gives "
+                                              + "a single z-plane (z \(z + 1))"))
+                    continue
+                }
+                zPlanes = [(z, 0)]
+            } else {
+                zPlanes = (0..<item.pageCount).map { ($0, $0) }
+            }
+            for (z, page) in zPlanes {
+                let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                                             timepoint: key.t, channel: key.channel, zPlane: z)
+                if let first = claimed[identity] {
+                    rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
+                    continue
+                }
+                claimed[identity] = path
+                planes.append((identity, item.image, page))
+            }
+        }
+        guard !planes.isEmpty else { return SurveyResult(geometry: nil, rejected: rejected) }
+
+        let fields = Set(planes.map(\.0.field)).sorted()
+        let channels = Set(planes.map(\.0.channel)).sorted()
+        let zValues = Set(planes.map(\.0.zPlane)).sorted()
+        let timepoints = Set(planes.map(\.0.timepoint)).sorted()
+        let fieldPosition = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+        let channelPosition = Dictionary(uniqueKeysWithValues: channels.enumerated().map { ($1, $0) })
+        let zPosition = Dictionary(uniqueKeysWithValues: zValues.enumerated().map { ($1, $0) })
+        let timePosition = Dictionary(uniqueKeysWithValues: timepoints.enumerated().map { ($1, $0) })
+
+        var planesByWell: [WellPosition: [PlaneSource]] = [:]
+        for (identity, image, page) in planes {
+            planesByWell[identity.well, default: []].append(PlaneSource(
+                relativePath: image.relativePath, absolutePath: image.absolutePath, page: page,
+                field: fieldPosition[identity.field]!, timepoint: timePosition[identity.timepoint]!,
+                channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!))
+        }
+        let geometry = PlateGeometry(
+            name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
+            fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
+            wells: planesByWell.keys.sorted(), planesByWell: planesByWell, plan: plan)
+        return SurveyResult(geometry: geometry, rejected: rejected)
+    }
+
+    private struct PageMismatch: Error, CustomStringConvertible {
+        let page: Int
+        let found: String
+        let expected: String
+
+        var description: String { "page \(page + 1) is \(found) but page 1 is \(expected); all pages must match" }
+    }
+}
