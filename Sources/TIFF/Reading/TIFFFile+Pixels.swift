@@ -91,7 +91,7 @@ extension TIFFFile {
         let offset = TIFFGetStrileOffset(libtiff.raw, UInt32(index))
         let byteCount = TIFFGetStrileByteCount(libtiff.raw, UInt32(index))
         if let fileSize = TIFFFileDiagnosis.fileSize(descriptor: TIFFFileno(libtiff.raw)), offset + byteCount > fileSize {
-            let detail = "\(block) occupies bytes \(offset)..<\(offset + byteCount) but the file has only \(fileSize) bytes"
+            let detail = "\(block) needs bytes \(offset) to \(offset + byteCount) but the file ends at byte \(fileSize)"
             return TIFFError(path: path, kind: .truncated(page: page, detail: detail))
         }
         let cause = libtiff.firstError ?? "libtiff decoded \(decoded) of \(expected) bytes"

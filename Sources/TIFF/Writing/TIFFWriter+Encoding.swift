@@ -54,6 +54,11 @@ extension TIFFWriter {
         }
         for (index, pixels) in pages.enumerated() {
             guard TIFFSetDirectory(handle, tdir_t(index)) != 0 else { throw failure("cannot return to directory \(index)") }
+            // JPEG tables inside every strip: a shared JPEGTables tag would change the directory already
+            // written. It is a codec setting, not stored in the file, so it is set after re-reading the directory.
+            if options.compression == .jpeg, ctiff_set_u32(handle, UInt32(TIFFTAG_JPEGTABLESMODE), 0) == 0 {
+                throw failure("cannot configure the JPEG tables")
+            }
             switch options.layout {
             case .strips(let rowsPerStrip):
                 guard writeStrips(pixels, rowsPerStrip: min(rowsPerStrip, fields.height), fields: fields, to: handle) else {
