@@ -1,0 +1,26 @@
+import Foundation
+
+/// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
+public enum LayoutCatalog {
+    /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
+    public static let builtInNames = ["imagexpress", "yokogawa", "harmony"]
+
+    /// Other names users know these instruments by.
+    static let aliases = [
+        "metaxpress": "imagexpress",
+        "cellvoyager": "yokogawa", "cv7000": "yokogawa", "cv8000": "yokogawa",
+        "operetta": "harmony", "phenix": "harmony", "opera": "harmony",
+    ]
+
+    /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
+    /// names the plate of images that carry none (Harmony images at the export root).
+    public static func named(_ name: String, defaultPlateName: String) -> (any InstrumentLayout)? {
+        let lowered = name.lowercased()
+        switch aliases[lowered] ?? lowered {
+        case "imagexpress": return ImageXpressLayout()
+        case "yokogawa": return YokogawaLayout()
+        case "harmony": return HarmonyLayout(defaultPlateName: defaultPlateName)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Molecular Devices ImageXpress / MetaXpress classic layout (reference §1.1):
+/// `{plate}_{well}[_s{site}][_w{wave}][GUID].tif` in optional `TimePoint_N/` and `ZStep_N/` folders,
+/// with an `.HTD` plate plan.
+///
+/// Site and wavelength tokens are absent when the HTD turns sites or waves off; then field or channel is 0.
+/// t comes from `TimePoint_N/` (or a `_t<N>` token, which Bio-Formats also accepts), z from `ZStep_N/`;
+/// without those folders both are 0. The plate is the name before the well, taken greedily, so it may
+/// contain `_` and `-`.
+public struct ImageXpressLayout: InstrumentLayout {
+    public let name = "imagexpress"
+
+    /// The classic ImageXpress layout; it needs no settings.
+    public init() {}
+
+    static let expectedName = "<plate>_<well>[_s<site>][_w<wave>][GUID].tif, e.g. Plate1_C05_s1_w1.TIF"
+
+    /// Classic file stem; the GUID is glued to the wave token with no separator (faim-ipa resources).
+    private static let classicStem = try! NSRegularExpression(wholeMatching:
+        #"(?<plate>.+)_(?<well>[A-Z]{1,2}\d{2})(?:_s(?<site>\d+))?(?:_w(?<wave>\d+))?(?:_t(?<time>\d+))?"#
+        + #"(?<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})?"#)
+
+    /// HCS.ai stems are `<project>_t<T>_<well>_s<S>_w<C>_z<Z>`, all 0-based (reference §1.2).
+    private static let hcsAIStem = try! NSRegularExpression(
+        wholeMatching: #"(?<prefix>.+)_t\d+_[A-Z]\d{2}_s\d+_w\d+_z\d+"#, options: [.caseInsensitive])
+
+    public func classify(relativePath: String) -> FileRole {
+        let path = RelativePath(relativePath)
+        if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
+        if path.fileExtension == "htd" { return .plan(.imageXpressHTD) }
+        if let hcsAI = Self.hcsAIRole(path) { return hcsAI }
+        guard path.fileExtension == "tif" else {
+            return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
+        }
+        // MetaXpress writes a preview next to each image; it carries no plane of the plate.
+        if path.stem.lowercased().contains("_thumb") {
+            return .ignored(reason: "MetaXpress preview thumbnail (_thumb)")
+        }
+        let folders: FolderIndices
+        do {
+            folders = try Self.folderIndices(path.directories)
+        } catch {
+            return error.role
+        }
+        guard let match = Self.classicStem.wholeMatch(path.stem), let plateToken = match["plate"],
+              let wellToken = match["well"], let well = WellPosition(parsing: wellToken)
+        else {
+            return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
+        }
+        guard let plate = ImageKey.safePlateName(plateToken) else { return CommonFileRules.rejectedPlate(plateToken) }
+        let site = match["site"].flatMap { Int($0) }
+        let wave = match["wave"].flatMap { Int($0) }
+        let timeToken = match["time"].flatMap { Int($0) }
+        if site == 0 || wave == 0 || timeToken == 0 {
+            return .unrecognized(reason: "\(path.fileName): site, wave and time tokens count from 1 in ImageXpress names")
+        }
+        if let timeToken, let folderTime = folders.t, timeToken - 1 != folderTime {
+            return .unrecognized(reason: "\(path.fileName): token _t\(timeToken) contradicts its folder TimePoint_\(folderTime + 1)")
+        }
+        return .image(ImageKey(plate: plate, well: well, field: (site ?? 1) - 1, channel: (wave ?? 1) - 1,
+                               z: folders.z ?? 0, t: timeToken.map { $0 - 1 } ?? folders.t ?? 0))
+    }
+
+    public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
+        guard RelativePath(path).fileExtension == "htd" else {
+            throw .unsupportedPlan(path: path, layout: name, expected: "ImageXpress .HTD plate plans")
+        }
+        return try Self.plan(fromHTDAt: path)
+    }
+
+    private static func hcsAIRole(_ path: RelativePath) -> FileRole? {
+        let hcsAIFile = ["jdce", "mxprotocol"].contains(path.fileExtension)
+            || (path.fileName.lowercased().hasPrefix("image_metadata_") && path.fileExtension == "csv")
+        let hcsAIImage = ["tif", "tiff"].contains(path.fileExtension) && hcsAIStem.wholeMatch(path.stem) != nil
+        guard hcsAIFile || hcsAIImage else { return nil }
+        return .unrecognized(reason: "\(path.fileName) belongs to the ImageXpress HCS.ai (.jdce) layout "
+            + "(<project>_t<T>_<well>_s<S>_w<C>_z<Z>.tif), which is not supported; the imagexpress layout reads "
+            + "classic MetaXpress exports: .HTD plus \(expectedName)")
+    }
+}

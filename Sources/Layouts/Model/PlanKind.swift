@@ -1,0 +1,11 @@
+/// The vendor plan files PlateDrop reads.
+public enum PlanKind: String, Sendable, Hashable, CaseIterable {
+    /// ImageXpress / MetaXpress `.HTD` plate plan.
+    case imageXpressHTD
+    /// Yokogawa CellVoyager `MeasurementData.mlf`: one record per image.
+    case yokogawaMeasurementData
+    /// Yokogawa CellVoyager `MeasurementDetail.mrf`: plate size, channels, pixel size, run times.
+    case yokogawaMeasurementDetail
+    /// Harmony (Opera Phenix, Operetta CLS) `Index.idx.xml`, `Index.ref.xml` or `Index.xml`.
+    case harmonyIndex
+}

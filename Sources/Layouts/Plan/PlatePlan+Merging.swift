@@ -1,0 +1,50 @@
+extension PlatePlan {
+    /// One plan from two that describe the same plate, e.g. a Yokogawa mlf and its mrf.
+    ///
+    /// `self` wins where both know a value. Channels are the exception: the plan that lists expected
+    /// images decides which channels exist (an mrf describes every camera channel, used or not) and the
+    /// other only fills in wavelengths. Expected planes, missing planes and image keys are united;
+    /// acquisitions are matched by id.
+    public func merged(with other: PlatePlan) -> PlatePlan {
+        var result = self
+        result.plateName = plateName ?? other.plateName
+        result.format = format ?? other.format
+        result.pixelSizeMicrons = pixelSizeMicrons ?? other.pixelSizeMicrons
+        result.zStepMicrons = zStepMicrons ?? other.zStepMicrons
+        result.channels = Self.mergedChannels(self, other)
+        switch (expected, other.expected) {
+        case let (mine?, theirs?): result.expected = mine.union(theirs)
+        case let (mine, theirs): result.expected = mine ?? theirs
+        }
+        result.expectedMissing = expectedMissing + other.expectedMissing.filter { !expectedMissing.contains($0) }
+        result.acquisitions = Self.mergedAcquisitions(acquisitions, other.acquisitions)
+        result.imageKeys = imageKeys.merging(other.imageKeys) { mine, _ in mine }
+        return result
+    }
+
+    private static func mergedChannels(_ first: PlatePlan, _ second: PlatePlan) -> [ChannelInfo] {
+        let firstDecides = first.expected != nil || second.expected == nil
+        let (deciding, filling) = firstDecides ? (first, second) : (second, first)
+        guard !deciding.channels.isEmpty else { return filling.channels }
+        let fillers = Dictionary(filling.channels.map { ($0.index, $0) }, uniquingKeysWith: { kept, _ in kept })
+        return deciding.channels.map { channel in
+            var channel = channel
+            channel.excitationNanometres = channel.excitationNanometres ?? fillers[channel.index]?.excitationNanometres
+            channel.emissionNanometres = channel.emissionNanometres ?? fillers[channel.index]?.emissionNanometres
+            return channel
+        }
+    }
+
+    private static func mergedAcquisitions(_ mine: [AcquisitionInfo], _ theirs: [AcquisitionInfo]) -> [AcquisitionInfo] {
+        var byID = Dictionary(theirs.map { ($0.id, $0) }, uniquingKeysWith: { kept, _ in kept })
+        for acquisition in mine {
+            let other = byID[acquisition.id]
+            byID[acquisition.id] = AcquisitionInfo(
+                id: acquisition.id,
+                name: acquisition.name ?? other?.name,
+                start: acquisition.start ?? other?.start,
+                end: acquisition.end ?? other?.end)
+        }
+        return byID.values.sorted { $0.id < $1.id }
+    }
+}

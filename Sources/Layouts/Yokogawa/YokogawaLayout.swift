@@ -1,0 +1,82 @@
+import Foundation
+
+/// Yokogawa CellVoyager CV7000 / CV8000 layout (reference §1.3):
+/// `{plate}_{well}_T0001F001L01A01Z01C01.tif` beside `MeasurementData.mlf` and `MeasurementDetail.mrf`.
+///
+/// All tokens are 1-based and zero-padded. T → t, F → field, Z → z, C → channel, and L (TimelineIndex)
+/// → acquisition, since a timeline is an independent schedule with its own time points. A (ActionIndex)
+/// is not part of the key: on the CV8000 sample it only mirrors C. When the same C is taken by several
+/// actions, only `MeasurementData.mlf` can tell the channels apart (see `readPlan(at:)`), and its keys
+/// override these names. The plate is everything before the well and may contain `_`.
+public struct YokogawaLayout: InstrumentLayout {
+    public let name = "yokogawa"
+
+    /// The CellVoyager layout; it needs no settings.
+    public init() {}
+
+    static let expectedName = "<plate>_<well>_T0001F001L01A01Z01C01.tif"
+
+    private static let stem = try! NSRegularExpression(wholeMatching:
+        #"(?<plate>.+)_(?<well>[A-Z]{1,2}\d{2})(?<subwell>\.[a-d][1-4])?_T(?<t>\d{4})F(?<field>\d{3})L(?<timeline>\d{2})"#
+        + #"A(?<action>\d{2})Z(?<z>\d{2})C(?<channel>\d{2})"#)
+
+    /// CQ3000 names its images by well index (`W0029F0001T0001Z000C1`), not by plate and well (reference §1.3).
+    private static let cq3000Stem = try! NSRegularExpression(wholeMatching: #"W\d{4}F\d{4}T\d{4}Z\d{3}C\d+"#)
+
+    /// Settings files written beside the images: measurement settings, plate and plate-product definitions.
+    private static let sidecarExtensions: Set<String> = ["mes", "wpi", "wpp"]
+
+    public func classify(relativePath: String) -> FileRole {
+        let path = RelativePath(relativePath)
+        if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
+        switch path.fileExtension {
+        case "mlf": return .plan(.yokogawaMeasurementData)
+        case "mrf": return .plan(.yokogawaMeasurementDetail)
+        case let sidecar where Self.sidecarExtensions.contains(sidecar):
+            return .ignored(reason: "CellVoyager settings file (.\(sidecar)), not an image")
+        case "png":
+            return .unrecognized(reason: "\(path.fileName): PNG output is not supported; "
+                + "set the CellVoyager to save TIFF (\(Self.expectedName))")
+        case "tif":
+            return imageRole(path)
+        default:
+            return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
+        }
+    }
+
+    private func imageRole(_ path: RelativePath) -> FileRole {
+        if Self.cq3000Stem.wholeMatch(path.stem) != nil {
+            return .unrecognized(reason: "\(path.fileName) is a CellVoyager CQ3000 name (W<well index>F…T…Z…C…), "
+                + "which is not supported; expected \(Self.expectedName)")
+        }
+        guard let match = Self.stem.wholeMatch(path.stem), let plateToken = match["plate"],
+              let wellToken = match["well"], let well = WellPosition(parsing: wellToken)
+        else {
+            return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
+        }
+        if let subwell = match["subwell"] {
+            return .unrecognized(reason: "\(path.fileName): 1536-well sub-well names (\(wellToken)\(subwell)) are not "
+                + "supported by name, because how a sub-well maps to a plate row and column is not documented; "
+                + "MeasurementData.mlf gives their Row and Column")
+        }
+        guard let plate = ImageKey.safePlateName(plateToken) else { return CommonFileRules.rejectedPlate(plateToken) }
+        let numbers = ["t", "field", "timeline", "z", "channel"].compactMap { match[$0].flatMap { Int($0) } }
+        guard numbers.count == 5, numbers.allSatisfy({ $0 >= 1 }) else {
+            return .unrecognized(reason: "\(path.fileName): T, F, L, Z and C count from 1 in CellVoyager names")
+        }
+        let (t, field, timeline, z, channel) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+        return .image(ImageKey(plate: plate, well: well, field: field - 1, channel: channel - 1, z: z - 1,
+                               t: t - 1, acquisition: timeline - 1))
+    }
+
+    /// Reads `MeasurementData.mlf` (the images and ERR records) or `MeasurementDetail.mrf` (plate size,
+    /// pixel size, run times); combine the two with `PlatePlan.merged(with:)`.
+    public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
+        switch RelativePath(path).fileExtension {
+        case "mlf": return try MeasurementDataReader.plan(at: path)
+        case "mrf": return try MeasurementDetailReader.plan(at: path)
+        default:
+            throw .unsupportedPlan(path: path, layout: name, expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+internal import CBlosc
+
+/// The `blosc` bytes→bytes codec (v3 codecs/blosc 1.0; numcodecs `blosc` as a v2 compressor).
+///
+/// Uses only c-blosc's `_ctx` entry points with one internal thread: they keep no global state,
+/// so any task may call them, and callers parallelise across chunks instead (swift-on-linux §4).
+struct BloscCodec {
+    let compressor: BloscCompressor
+    let clevel: Int
+    let shuffle: BloscShuffle
+    /// Element size in bytes; shuffling works on elements of this width (§8 P15).
+    let typesize: Int
+
+    /// The v2 `compressor` object: shuffle as an integer and no typesize (§5.1, §8 P15).
+    var v2JSON: JSONValue {
+        [
+            "id": "blosc",
+            "cname": .string(compressor.rawValue),
+            "clevel": JSONValue(clevel),
+            "shuffle": JSONValue(shuffle.v2Code),
+            "blocksize": 0,
+        ]
+    }
+
+    /// The v3 codec entry: shuffle as a string, typesize = element size (§5.3).
+    var v3JSON: JSONValue {
+        [
+            "name": "blosc",
+            "configuration": [
+                "cname": .string(compressor.rawValue),
+                "clevel": JSONValue(clevel),
+                "shuffle": .string(shuffle.v3Name),
+                "typesize": JSONValue(typesize),
+                "blocksize": 0,
+            ],
+        ]
+    }
+
+    /// Reads a numcodecs v2 blosc object; shuffle −1 ("auto") means bit shuffle for 1-byte elements, else byte shuffle.
+    static func parseV2(_ fields: MetadataFields, elementSize: Int) throws(ZarrError) -> ZarrCompressor {
+        let compressor = try parseCompressorName(fields)
+        let clevel = try fields.int("clevel")
+        let shuffle: BloscShuffle
+        switch try fields.optionalInt("shuffle") ?? 1 {
+        case 0: shuffle = .none
+        case 1: shuffle = .byte
+        case 2: shuffle = .bit
+        case -1: shuffle = elementSize == 1 ? .bit : .byte
+        default:
+            throw fields.invalid("shuffle", expected: "0, 1, 2 or -1", found: try fields.value("shuffle"))
+        }
+        return .blosc(compressor, clevel: clevel, shuffle: shuffle)
+    }
+
+    /// Reads a v3 blosc configuration object.
+    static func parseV3(_ fields: MetadataFields) throws(ZarrError) -> ZarrCompressor {
+        let compressor = try parseCompressorName(fields)
+        let clevel = try fields.int("clevel")
+        let name = try fields.string("shuffle")
+        guard let shuffle = BloscShuffle.allCases.first(where: { $0.v3Name == name }) else {
+            throw fields.invalid("shuffle", expected: "\"noshuffle\", \"shuffle\" or \"bitshuffle\"", found: .string(name))
+        }
+        return .blosc(compressor, clevel: clevel, shuffle: shuffle)
+    }
+
+    private static func parseCompressorName(_ fields: MetadataFields) throws(ZarrError) -> BloscCompressor {
+        let name = try fields.string("cname")
+        guard let compressor = BloscCompressor(rawValue: name) else {
+            throw ZarrError(path: fields.path, .unsupported(
+                feature: "blosc cname", found: "\"\(name)\"",
+                supported: BloscCompressor.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return compressor
+    }
+
+    /// Appends the blosc frame of `input` to `output`.
+    func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], path: String) throws(ZarrError) {
+        // BLOSC_MAX_BUFFERSIZE is INT_MAX − BLOSC_MAX_OVERHEAD; the macro expression is not imported.
+        let maximumSize = Int(Int32.max) - Int(BLOSC_MAX_OVERHEAD)
+        guard input.count <= maximumSize else {
+            throw ZarrError(path: path, .codecFailure(
+                codec: "blosc", detail: "a chunk of \(input.count) bytes exceeds blosc's limit of \(maximumSize) bytes"))
+        }
+        let start = output.count
+        let capacity = input.count + Int(BLOSC_MAX_OVERHEAD)
+        output.append(contentsOf: repeatElement(0, count: capacity))
+        let written = output.withUnsafeMutableBytes { buffer in
+            blosc_compress_ctx(
+                Int32(clevel), Int32(shuffle.v2Code), typesize, input.count, input.baseAddress,
+                buffer.baseAddress! + start, capacity, compressor.rawValue, 0, 1)
+        }
+        guard written > 0 else {
+            output.removeLast(capacity)
+            throw ZarrError(path: path, .codecFailure(codec: "blosc", detail: "blosc_compress_ctx returned \(written)"))
+        }
+        output.removeLast(capacity - Int(written))
+    }
+
+    /// Decodes one blosc frame that must expand to exactly `expectedSize` bytes.
+    static func decompress(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
+        var declaredSize = 0
+        guard input.count >= Int(BLOSC_MIN_HEADER_LENGTH),
+              blosc_cbuffer_validate(input.baseAddress, input.count, &declaredSize) == 0
+        else {
+            throw ZarrError(path: path, .codecFailure(codec: "blosc", detail: "the data is not a valid blosc frame"))
+        }
+        guard declaredSize == expectedSize else {
+            throw ZarrError(path: path, .sizeMismatch(what: "decompressed blosc chunk", expected: expectedSize, found: declaredSize))
+        }
+        var failure: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, count in
+            let result = blosc_decompress_ctx(input.baseAddress, buffer.baseAddress, expectedSize, 1)
+            if result == Int32(expectedSize) {
+                count = expectedSize
+            } else {
+                failure = result
+                count = 0
+            }
+        }
+        guard output.count == expectedSize else {
+            throw ZarrError(path: path, .codecFailure(codec: "blosc", detail: "blosc_decompress_ctx returned \(failure)"))
+        }
+        return output
+    }
+}

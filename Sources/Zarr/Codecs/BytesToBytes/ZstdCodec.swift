@@ -1,0 +1,113 @@
+internal import CZstd
+
+/// The `zstd` bytes→bytes codec (zarr-extensions codecs/zstd; numcodecs `zstd` as a v2 compressor).
+///
+/// Frames always carry the decompressed size in their header: several readers refuse frames
+/// without it (§5.3, §8 P15).
+struct ZstdCodec {
+    let level: Int
+    let checksum: Bool
+
+    /// The v2 `compressor` object; `checksum` only when set, as numcodecs omits the default (§3).
+    var v2JSON: JSONValue {
+        var json: JSONValue = ["id": "zstd", "level": JSONValue(level)]
+        if checksum { json["checksum"] = true }
+        return json
+    }
+
+    /// The v3 codec entry.
+    var v3JSON: JSONValue {
+        ["name": "zstd", "configuration": ["level": JSONValue(level), "checksum": .bool(checksum)]]
+    }
+
+    /// Reads a v2 compressor object or a v3 configuration object (same member names).
+    static func parse(_ fields: MetadataFields) throws(ZarrError) -> ZarrCompressor {
+        .zstd(level: try fields.optionalInt("level") ?? 0, checksum: try fields.optionalBool("checksum") ?? false)
+    }
+
+    /// Appends one zstd frame of `input` to `output`, reusing `context` (a ZSTD_CCtx).
+    func compress(
+        _ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], context: OpaquePointer, path: String
+    ) throws(ZarrError) {
+        ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
+        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, Int32(level)), path: path)
+        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, checksum ? 1 : 0), path: path)
+        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 1), path: path)
+        let start = output.count
+        let capacity = ZSTD_compressBound(input.count)
+        output.append(contentsOf: repeatElement(0, count: capacity))
+        // One-shot compression knows the input size, so the frame header records it.
+        let written = output.withUnsafeMutableBytes { buffer in
+            ZSTD_compress2(context, buffer.baseAddress! + start, capacity, input.baseAddress, input.count)
+        }
+        guard ZSTD_isError(written) == 0 else {
+            output.removeLast(capacity)
+            try check(written, path: path)
+            return
+        }
+        output.removeLast(capacity - written)
+    }
+
+    /// Decodes zstd data that must expand to exactly `expectedSize` bytes; frames without a
+    /// content size and concatenated frames are decoded by streaming.
+    static func decompress(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
+        let contentSize = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+        if contentSize == czstd_contentsize_error() {
+            throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "the data is not a zstd frame"))
+        }
+        if contentSize == UInt64(expectedSize) {
+            var result = 0
+            let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, count in
+                result = ZSTD_decompress(buffer.baseAddress, expectedSize, input.baseAddress, input.count)
+                count = ZSTD_isError(result) == 0 ? result : 0
+            }
+            if ZSTD_isError(result) != 0 {
+                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(result))))
+            }
+            guard output.count == expectedSize else {
+                throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
+            }
+            return output
+        }
+        let output = try decompressStreaming(input, path: path)
+        guard output.count == expectedSize else {
+            throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
+        }
+        return output
+    }
+
+    private static func decompressStreaming(_ input: UnsafeRawBufferPointer, path: String) throws(ZarrError) -> [UInt8] {
+        guard let context = ZSTD_createDCtx() else {
+            throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "ZSTD_createDCtx failed"))
+        }
+        defer { ZSTD_freeDCtx(context) }
+        var output: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: ZSTD_DStreamOutSize())
+        var source = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
+        var remainingHint = 1
+        while source.pos < source.size || remainingHint != 0 {
+            var produced = 0
+            let consumedBefore = source.pos
+            remainingHint = block.withUnsafeMutableBytes { blockBuffer in
+                var target = ZSTD_outBuffer(dst: blockBuffer.baseAddress, size: blockBuffer.count, pos: 0)
+                let hint = ZSTD_decompressStream(context, &target, &source)
+                produced = target.pos
+                return hint
+            }
+            if ZSTD_isError(remainingHint) != 0 {
+                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(remainingHint))))
+            }
+            output.append(contentsOf: block[0..<produced])
+            if produced == 0 && source.pos == consumedBefore {
+                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "the frame is truncated"))
+            }
+        }
+        return output
+    }
+
+    private func check(_ code: Int, path: String) throws(ZarrError) {
+        if ZSTD_isError(code) != 0 {
+            throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(code))))
+        }
+    }
+}

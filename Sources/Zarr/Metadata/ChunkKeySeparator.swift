@@ -1,0 +1,5 @@
+/// The character between chunk key components.
+public enum ChunkKeySeparator: String, Sendable, Hashable {
+    case slash = "/"
+    case dot = "."
+}
