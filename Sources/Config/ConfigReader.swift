@@ -109,8 +109,15 @@ struct ConfigReader {
             return nil
         }
         let base = integer(table, "index_base", section: section, in: 0...1) ?? 1
-        return CustomLayoutConfig(name: name, pattern: pattern, oneBased: base == 1,
-                                  plateName: string(table, "plate", section: section))
+        let layout = CustomLayoutConfig(name: name, pattern: pattern, oneBased: base == 1,
+                                        plateName: string(table, "plate", section: section))
+        do {
+            _ = try layout.makeLayout()
+        } catch {
+            report("pattern", section: section, "\(error)")
+            return nil
+        }
+        return layout
     }
 
     private mutating func rejectUnknownKeys(_ table: TOMLTable, allowed: Set<String>, section: String?) {

@@ -33,7 +33,7 @@ struct FieldArrayLayout: Sendable {
             let chunk = [min(options.chunkSize, level.height), min(options.chunkSize, level.width)]
             let singles = Array(repeating: 1, count: leading.count)
             // An inner chunk must divide the shard evenly (sharding spec), so the shard covers whole chunks.
-            let shard = [roundUp(level.height, to: chunk[0]), roundUp(level.width, to: chunk[1])]
+            let shard = [Self.roundUp(level.height, to: chunk[0]), Self.roundUp(level.width, to: chunk[1])]
             return ArrayMetadata(
                 format: options.ngffVersion.zarrFormat,
                 shape: Array(leading) + [level.height, level.width],
@@ -79,7 +79,7 @@ struct FieldArrayLayout: Sendable {
             return OmeroChannel(
                 label: info?.name ?? "Channel \(instrumentChannel + 1)",
                 color: ChannelColor.hex(forPosition: position, of: geometry.channels.count,
-                                        emissionNanometres: info?.emissionWavelength),
+                                        emissionNanometres: info?.emissionNanometres),
                 window: .init(min: bounds.min, max: bounds.max, start: data?.min ?? bounds.min, end: data?.max ?? bounds.max))
         }
         return ImageMetadata(
@@ -89,7 +89,7 @@ struct FieldArrayLayout: Sendable {
             channels: channels)
     }
 
-    private func roundUp(_ value: Int, to multiple: Int) -> Int { (value + multiple - 1) / multiple * multiple }
+    private static func roundUp(_ value: Int, to multiple: Int) -> Int { (value + multiple - 1) / multiple * multiple }
 }
 
 extension ZarrDataType {

@@ -13,7 +13,7 @@ struct ExportSurvey: Sendable {
         var ignored: [FileIssue] = []
         var rejected: [FileIssue] = []
         var imagesByPlate: [String: [SourceImage]] = [:]
-        var plans: [(directory: String, plan: PlatePlan)] = []
+        var plans: [PlatePlan] = []
 
         for entry in try listFiles(exportRoot) {
             if entry.isSymbolicLink {
@@ -26,8 +26,7 @@ struct ExportSurvey: Sendable {
                     SourceImage(relativePath: entry.relativePath, absolutePath: entry.absolutePath, key: key))
             case .plan:
                 do {
-                    let plan = try layout.readPlan(at: entry.absolutePath)
-                    plans.append((directory: Self.directory(of: entry.relativePath), plan: plan))
+                    plans.append(try layout.readPlan(at: entry.absolutePath))
                 } catch {
                     rejected.append(FileIssue(path: entry.relativePath, reason: "plan file unreadable: \(error)"))
                 }
@@ -40,32 +39,27 @@ struct ExportSurvey: Sendable {
 
         let plates = imagesByPlate.keys.sorted().map { name in
             let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
-            return PlateSources(name: name, images: images, plan: Self.plan(covering: images, from: plans))
+            let plan = Self.plan(covering: images, from: plans)
+            return PlateSources(name: name, images: images.map { Self.applying(plan, to: $0) }, plan: plan)
         }
         return ExportSurvey(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted())
     }
 
-    /// Merges the plans whose directory contains at least one of the plate's images (a plan covers its
-    /// own directory and everything below it).
-    private static func plan(covering images: [SourceImage], from plans: [(directory: String, plan: PlatePlan)])
-        -> PlatePlan? {
-        let relevant = plans.filter { candidate in
-            images.contains { Self.isInside($0.relativePath, directory: candidate.directory) }
-        }
-        guard var merged = relevant.first?.plan else { return nil }
+    /// Merges the plans whose scope contains at least one of the plate's images.
+    private static func plan(covering images: [SourceImage], from plans: [PlatePlan]) -> PlatePlan? {
+        let relevant = plans.filter { plan in images.contains { plan.covers($0.absolutePath) } }
+        guard var merged = relevant.first else { return nil }
         for other in relevant.dropFirst() {
-            merged = merged.merged(with: other.plan)
+            merged = merged.merged(with: other)
         }
         return merged
     }
 
-    static func directory(of relativePath: String) -> String {
-        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
-        return String(relativePath[..<slash])
-    }
-
-    static func isInside(_ relativePath: String, directory: String) -> Bool {
-        directory.isEmpty || relativePath.hasPrefix(directory + "/")
+    /// The plane the plan assigns to a file it names (Harmony index, Yokogawa mlf) wins over name parsing.
+    private static func applying(_ plan: PlatePlan?, to image: SourceImage) -> SourceImage {
+        guard let plan, let path = plan.pathInScope(image.absolutePath),
+              let key = plan.imageKey(forPathInScope: path, plate: image.key.plate) else { return image }
+        return SourceImage(relativePath: image.relativePath, absolutePath: image.absolutePath, key: key)
     }
 
     private struct ListedFile {

@@ -29,9 +29,10 @@ struct ValidationRun {
         documents = NodeDocuments(root: root)
     }
 
-    static let namePattern = #/^[A-Za-z0-9]+$/#
-
-    static func isAlphanumericName(_ name: String) -> Bool { name.wholeMatch(of: namePattern) != nil }
+    /// Row, column, well and field names: "MUST contain only alphanumeric characters" (schema `^[A-Za-z0-9]+$`).
+    static func isAlphanumericName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
 
     mutating func error(_ code: String, _ path: String, _ message: String) {
         issues.append(ValidationIssue(.error, code, path: path, message))
