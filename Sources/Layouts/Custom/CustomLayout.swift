@@ -10,6 +10,7 @@ import Foundation
 /// `pagesAreZPlanes` is set. Without a `plate` group every image belongs to `plateName`.
 /// Custom layouts have no plan files.
 public struct CustomLayout: InstrumentLayout {
+    /// The name given to the layout, used in messages.
     public let name: String
     /// The pattern as given.
     public let pattern: String
@@ -64,6 +65,7 @@ public struct CustomLayout: InstrumentLayout {
         self.pagesAreZPlanes = pagesAreZPlanes
     }
 
+    /// An image when the pattern matches the whole path; otherwise unrecognized (images) or ignored.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -91,6 +93,7 @@ public struct CustomLayout: InstrumentLayout {
                                z: z, t: indices["t"] ?? 0, acquisition: indices["acquisition"] ?? 0))
     }
 
+    /// Always throws: custom layouts have no plan files.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         throw .unsupportedPlan(path: path, layout: name, expected: "no plan files (a custom layout names images only)")
     }
