@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"(?<plate>.+_(?<well>[A-Z]\d+)"#, "syntax error"),
+        (#"(?<plate>.+_(?<well>[A-Z]\d+)"#, "expected ')'"),
         (#"(?<plate>.+)_s(?<field>\d+)\.tif"#, "(?<well>"),
         (#"(?<plate>.+)_(?<wel>[A-Z]\d+)\.tif"#, "(?<wel>"),
         (#"(?<row>[A-Z])(?<column>\d+)\.tif"#, "plate"),

@@ -33,7 +33,7 @@ import Testing
         (["P_C05_s1_w1.tif", "Plate_B03_T0001F001L01A01Z01C01.tif"], "1 named by"),
         (["img1.tif", "img2.tif", "P_C05_s1_w1.tif"], "img1.tif"),
         ([], "0 files"),
-        (["experiment/plate.jdce", "experiment/timepoint0/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"], "no image name"),
+        (["experiment/plate.jdce", "experiment/timepoint0/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"], "HCS.ai"),
     ])
     func explainsWhatItCouldNotTell(files: [String], hint: String) throws {
         let folder = try TemporaryFolder()

@@ -22,7 +22,8 @@ public struct HarmonyLayout: InstrumentLayout {
         self.defaultPlateName = defaultPlateName
     }
 
-    static let expectedName = "r<row>c<column>f<field>p<plane>-ch<channel>[sk<n>fk<n>fl<n>].tiff, e.g. r03c11f01p01-ch1sk1fk1fl1.tiff"
+    static let expectedName =
+        "r<row>c<column>f<field>p<plane>-ch<channel>[sk<n>fk<n>fl<n>].tiff, e.g. r03c11f01p01-ch1sk1fk1fl1.tiff"
 
     /// Index file names Bio-Formats' OperettaReader accepts.
     static let indexNames: Set<String> = ["index.idx.xml", "index.ref.xml", "index.xml"]

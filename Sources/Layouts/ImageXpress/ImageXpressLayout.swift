@@ -58,7 +58,8 @@ public struct ImageXpressLayout: InstrumentLayout {
             return .unrecognized(reason: "\(path.fileName): site, wave and time tokens count from 1 in ImageXpress names")
         }
         if let timeToken, let folderTime = folders.t, timeToken - 1 != folderTime {
-            return .unrecognized(reason: "\(path.fileName): token _t\(timeToken) contradicts its folder TimePoint_\(folderTime + 1)")
+            return .unrecognized(
+                reason: "\(path.fileName): token _t\(timeToken) contradicts its folder TimePoint_\(folderTime + 1)")
         }
         return .image(ImageKey(plate: plate, well: well, field: (site ?? 1) - 1, channel: (wave ?? 1) - 1,
                                z: folders.z ?? 0, t: timeToken.map { $0 - 1 } ?? folders.t ?? 0))

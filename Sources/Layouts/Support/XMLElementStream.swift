@@ -23,7 +23,8 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
     /// Reads the XML file at `path`, calling `handler` for every element as it closes; returns the
     /// local name of the root element.
     @discardableResult
-    static func read(path: String, handler: @escaping (ClosedXMLElement) throws(LayoutError) -> Void) throws(LayoutError) -> String {
+    static func read(path: String,
+                     handler: @escaping (ClosedXMLElement) throws(LayoutError) -> Void) throws(LayoutError) -> String {
         let data = PlanFile.withoutByteOrderMark(try PlanFile.contents(of: path))
         guard data.contains(where: { !Character(Unicode.Scalar($0)).isWhitespace }) else {
             throw .malformedPlan(path: path, expected: "an XML document", found: "an empty file")
@@ -37,7 +38,8 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
             // Foundation's XML error text on Linux is only a domain and a number, so say what is known.
             let code = (parser.parserError as NSError?).map { " (parser code \($0.code))" } ?? ""
             let found = stream.open.last.map {
-                "the XML breaks off inside <\($0.name)> at line \(parser.lineNumber)\(code): truncated, still being written, or not well-formed"
+                "the XML breaks off inside <\($0.name)> at line \(parser.lineNumber)\(code): "
+                    + "truncated, still being written, or not well-formed"
             } ?? "invalid XML at line \(parser.lineNumber)\(code)"
             throw .malformedPlan(path: path, expected: "well-formed, complete XML", found: found)
         }

@@ -45,7 +45,9 @@ enum MeasurementDataReader {
         return PlatePlan(
             source: path, scopeDirectory: PlanFile.directory(of: path), channels: channelOf.channels,
             zStepMicrons: zStep(images), expected: expected,
-            expectedMissing: try errors.map { element throws(LayoutError) in try missingImage(element, channelOf, planPath: path) },
+            expectedMissing: try errors.map { element throws(LayoutError) in
+                try missingImage(element, channelOf, planPath: path)
+            },
             acquisitions: acquisitions(images), imageKeys: imageKeys)
     }
 

@@ -78,7 +78,8 @@ public struct YokogawaLayout: InstrumentLayout {
         case "mlf": return try MeasurementDataReader.plan(at: path)
         case "mrf": return try MeasurementDetailReader.plan(at: path)
         default:
-            throw .unsupportedPlan(path: path, layout: name, expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
+            throw .unsupportedPlan(path: path, layout: name,
+                                   expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
         }
     }
 }
