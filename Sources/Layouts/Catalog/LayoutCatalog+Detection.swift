@@ -44,12 +44,17 @@ extension LayoutCatalog {
                                      found: "plan files of several instruments among \(looked): \(listing)")
         }
         let ranked = imageVotes.sorted { $0.value > $1.value }
-        if let best = ranked.first, best.value * 2 > imageFiles.count, let layout = layouts.first(where: { $0.name == best.key }) {
+        if let best = ranked.first, best.value * 2 > imageFiles.count,
+           let layout = layouts.first(where: { $0.name == best.key }) {
             return layout
         }
         let votes = ranked.isEmpty ? "no image name of any built-in layout"
             : ranked.map { "\($0.value) named by \($0.key)" }.joined(separator: ", ")
-        throw .layoutNotDetected(exportRoot: exportRoot, expected: expected, found: "no plan file among \(looked); \(votes)")
+        // HCS.ai exports look like ImageXpress ones to a user; say why they are not read (reference §1.2).
+        let hcsAI = files.first { RelativePath($0).fileExtension == "jdce" }
+            .map { "; \($0) marks an ImageXpress HCS.ai export, which PlateDrop does not read" } ?? ""
+        throw .layoutNotDetected(exportRoot: exportRoot, expected: expected,
+                                 found: "no plan file among \(looked); \(votes)\(hcsAI)")
     }
 
     /// Up to `detectionSampleSize` regular files below `root`, relative to it, hidden folders skipped.

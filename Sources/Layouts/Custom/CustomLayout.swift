@@ -10,6 +10,7 @@ import Foundation
 /// `pagesAreZPlanes` is set. Without a `plate` group every image belongs to `plateName`.
 /// Custom layouts have no plan files.
 public struct CustomLayout: InstrumentLayout {
+    /// The name given to the layout, used in messages.
     public let name: String
     /// The pattern as given.
     public let pattern: String
@@ -21,10 +22,11 @@ public struct CustomLayout: InstrumentLayout {
     public let pagesAreZPlanes: Bool
 
     /// Group names the layout understands.
-    public static let groupNames: Set<String> = ["plate", "well", "row", "column", "field", "channel", "z", "t", "acquisition"]
+    public static let groupNames: Set<String> = [
+        "plate", "well", "row", "column", "field", "channel", "z", "t", "acquisition",
+    ]
 
     private let expression: NSRegularExpression
-    private let groups: Set<String>
 
     /// A layout named `name` from `pattern`; throws when the pattern does not compile, uses unknown group
     /// names, names no well, or has neither a `plate` group nor a `plateName`.
@@ -36,7 +38,7 @@ public struct CustomLayout: InstrumentLayout {
             expression = try NSRegularExpression(wholeMatching: pattern)
         } catch {
             throw .invalidPattern(layout: name, pattern: pattern, expected: "an ICU regular expression",
-                                  found: "a syntax error (\(error.localizedDescription))")
+                                  found: "a syntax error (\(Self.syntaxProblem(in: pattern)))")
         }
         let found = CaptureGroupNames.names(in: pattern)
         let unknown = found.filter { !Self.groupNames.contains($0) }
@@ -45,9 +47,10 @@ public struct CustomLayout: InstrumentLayout {
                                   expected: "group names among \(Self.groupNames.sorted().joined(separator: ", "))",
                                   found: unknown.map { "(?<\($0)>…)" }.joined(separator: ", "))
         }
-        groups = Set(found)
+        let groups = Set(found)
         guard groups.contains("well") || (groups.contains("row") && groups.contains("column")) else {
-            throw .invalidPattern(layout: name, pattern: pattern, expected: "a (?<well>…) group or both (?<row>…) and (?<column>…)",
+            throw .invalidPattern(layout: name, pattern: pattern,
+                                  expected: "a (?<well>…) group or both (?<row>…) and (?<column>…)",
                                   found: found.isEmpty ? "no named groups" : "only \(found.joined(separator: ", "))")
         }
         if !groups.contains("plate") {
@@ -64,6 +67,7 @@ public struct CustomLayout: InstrumentLayout {
         self.pagesAreZPlanes = pagesAreZPlanes
     }
 
+    /// An image when the pattern matches the whole path; otherwise unrecognized (images) or ignored.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -91,8 +95,20 @@ public struct CustomLayout: InstrumentLayout {
                                z: z, t: indices["t"] ?? 0, acquisition: indices["acquisition"] ?? 0))
     }
 
+    /// Always throws: custom layouts have no plan files.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         throw .unsupportedPlan(path: path, layout: name, expected: "no plan files (a custom layout names images only)")
+    }
+
+    /// What is wrong with a pattern ICU rejects: Swift's regex parser names the problem ("expected ')'"),
+    /// while NSRegularExpression on Linux only reports an invalid value.
+    private static func syntaxProblem(in pattern: String) -> String {
+        do {
+            _ = try Regex(pattern)
+            return "rejected by ICU"
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// The 0-based index of a number token.

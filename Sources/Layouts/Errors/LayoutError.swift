@@ -19,7 +19,7 @@ public enum LayoutError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot read \(path): \(found). Check that the file exists and that PlateDrop may read it."
         case let .malformedPlan(path, expected, found):
             return "Plan file \(path) is malformed: expected \(expected), found \(found). "
-                + "If the instrument is still writing it, PlateDrop retries later; otherwise re-export the plan."
+                + "If the instrument may still be writing it, wait for the run to end; otherwise re-export the plan."
         case let .unsupportedPlan(path, layout, expected):
             return "The \(layout) layout cannot read \(path): it reads \(expected). Choose the matching --layout."
         case let .invalidPattern(layout, pattern, expected, found):

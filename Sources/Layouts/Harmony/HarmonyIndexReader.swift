@@ -8,11 +8,8 @@ enum HarmonyIndexReader {
     static func plan(at path: String) throws(LayoutError) -> PlatePlan {
         var builder = HarmonyPlanBuilder(planPath: path)
         var children: [String: ClosedXMLElement] = [:]
-        var sawRoot = false
-        try XMLElementStream.read(path: path) { element throws(LayoutError) in
+        let root = try XMLElementStream.read(path: path) { element throws(LayoutError) in
             switch (element.name, element.parent) {
-            case ("EvaluationInputData", nil):
-                sawRoot = true
             case ("Image", "Images"):
                 try builder.addImage(children, line: element.line)
                 children = [:]
@@ -28,8 +25,8 @@ enum HarmonyIndexReader {
                 break
             }
         }
-        guard sawRoot else {
-            throw .malformedPlan(path: path, expected: "an <EvaluationInputData> document", found: "another root element")
+        guard root == "EvaluationInputData" else {
+            throw .malformedPlan(path: path, expected: "an <EvaluationInputData> document", found: "root element <\(root)>")
         }
         return try builder.plan()
     }

@@ -12,6 +12,7 @@ import Foundation
 /// of one plate apart. An image outside any `Images/` folder takes the name of its own folder; one at the
 /// export root or in a root `Images/` takes `defaultPlateName`.
 public struct HarmonyLayout: InstrumentLayout {
+    /// "harmony".
     public let name = "harmony"
     /// Plate name for images in the export root or its `Images/` folder; the ingest passes the root's folder name.
     public let defaultPlateName: String
@@ -21,7 +22,8 @@ public struct HarmonyLayout: InstrumentLayout {
         self.defaultPlateName = defaultPlateName
     }
 
-    static let expectedName = "r<row>c<column>f<field>p<plane>-ch<channel>[sk<n>fk<n>fl<n>].tiff, e.g. r03c11f01p01-ch1sk1fk1fl1.tiff"
+    static let expectedName =
+        "r<row>c<column>f<field>p<plane>-ch<channel>[sk<n>fk<n>fl<n>].tiff, e.g. r03c11f01p01-ch1sk1fk1fl1.tiff"
 
     /// Index file names Bio-Formats' OperettaReader accepts.
     static let indexNames: Set<String> = ["index.idx.xml", "index.ref.xml", "index.xml"]
@@ -31,6 +33,7 @@ public struct HarmonyLayout: InstrumentLayout {
             + #"(?:sk(?<sk>\d+))?(?:fk\d+)?(?:fl\d+)?\.tiff?"#,
         options: [.caseInsensitive])
 
+    /// Index files as plans, and images named by the Harmony convention.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -55,6 +58,7 @@ public struct HarmonyLayout: InstrumentLayout {
         return innermost.lowercased() == "images" ? directories.dropLast().last : innermost
     }
 
+    /// Reads `Index.idx.xml`, `Index.ref.xml` or `Index.xml`.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         guard Self.indexNames.contains(RelativePath(path).fileName.lowercased()) else {
             throw .unsupportedPlan(path: path, layout: name, expected: "Harmony Index.idx.xml, Index.ref.xml or Index.xml")

@@ -49,7 +49,8 @@ struct HarmonyPlanBuilder {
         try noteZPosition(key, children["PositionZ"])
     }
 
-    /// Adds one `Maps/Map/Entry` channel description (Harmony 5+ keeps channel details there).
+    /// Adds one `Maps/Map/Entry` channel description (name, wavelengths, resolution), which may be the only
+    /// place an index names its channels.
     mutating func addChannelEntry(_ entry: ClosedXMLElement, _ children: [String: ClosedXMLElement]) throws(LayoutError) {
         guard let id = try entry.integerAttribute("ChannelID", planPath: planPath) else { return }
         try describeChannel(id - 1, children)

@@ -55,9 +55,6 @@ struct HTDDocument {
         return fields
     }
 
-    /// Whether the document has `key`.
-    func has(_ key: String) -> Bool { values[key] != nil }
-
     /// Keys that start with `prefix` followed by a number, with that number.
     func numberedKeys(_ prefix: String) -> [(key: String, number: Int)] {
         values.keys.compactMap { key in

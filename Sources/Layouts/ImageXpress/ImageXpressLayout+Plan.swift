@@ -93,7 +93,8 @@ extension ImageXpressLayout {
         }
         for prefix in ["WaveName", "WaveCollect"] {
             if let outside = htd.numberedKeys(prefix).first(where: { !(1...waveCount).contains($0.number) }) {
-                throw .malformedPlan(path: htd.path, expected: "\(prefix)1…\(prefix)\(waveCount) (\"NWavelengths\", \(waveCount))",
+                throw .malformedPlan(path: htd.path,
+                                     expected: "\(prefix)1…\(prefix)\(waveCount) (\"NWavelengths\", \(waveCount))",
                                      found: "\"\(outside.key)\"")
             }
         }

@@ -9,6 +9,7 @@ import Foundation
 /// without those folders both are 0. The plate is the name before the well, taken greedily, so it may
 /// contain `_` and `-`.
 public struct ImageXpressLayout: InstrumentLayout {
+    /// "imagexpress".
     public let name = "imagexpress"
 
     /// The classic ImageXpress layout; it needs no settings.
@@ -25,6 +26,7 @@ public struct ImageXpressLayout: InstrumentLayout {
     private static let hcsAIStem = try! NSRegularExpression(
         wholeMatching: #"(?<prefix>.+)_t\d+_[A-Z]\d{2}_s\d+_w\d+_z\d+"#, options: [.caseInsensitive])
 
+    /// The `.HTD` plan, thumbnails and projections (ignored), HCS.ai files (explained), and classic images.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -56,12 +58,14 @@ public struct ImageXpressLayout: InstrumentLayout {
             return .unrecognized(reason: "\(path.fileName): site, wave and time tokens count from 1 in ImageXpress names")
         }
         if let timeToken, let folderTime = folders.t, timeToken - 1 != folderTime {
-            return .unrecognized(reason: "\(path.fileName): token _t\(timeToken) contradicts its folder TimePoint_\(folderTime + 1)")
+            return .unrecognized(
+                reason: "\(path.fileName): token _t\(timeToken) contradicts its folder TimePoint_\(folderTime + 1)")
         }
         return .image(ImageKey(plate: plate, well: well, field: (site ?? 1) - 1, channel: (wave ?? 1) - 1,
                                z: folders.z ?? 0, t: timeToken.map { $0 - 1 } ?? folders.t ?? 0))
     }
 
+    /// Reads an `.HTD` plate plan.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         guard RelativePath(path).fileExtension == "htd" else {
             throw .unsupportedPlan(path: path, layout: name, expected: "ImageXpress .HTD plate plans")

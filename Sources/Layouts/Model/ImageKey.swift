@@ -28,7 +28,8 @@ public struct ImageKey: Hashable, Sendable, CustomStringConvertible {
 
     /// "plate/C05 field 0 channel 1 z 2 t 0 acquisition 0".
     public var description: String {
-        "\(plate)/\(well) field \(field) channel \(channel) z \(z.map(String.init) ?? "all pages") t \(t) acquisition \(acquisition)"
+        let plane = z.map(String.init) ?? "all pages"
+        return "\(plate)/\(well) field \(field) channel \(channel) z \(plane) t \(t) acquisition \(acquisition)"
     }
 
     /// The same key with another plate name.

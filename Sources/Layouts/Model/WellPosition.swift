@@ -32,6 +32,7 @@ public struct WellPosition: Hashable, Comparable, Sendable, CustomStringConverti
         column < 9 ? "\(rowName)0\(column + 1)" : "\(rowName)\(column + 1)"
     }
 
+    /// Row by row: A01 < A02 < B01.
     public static func < (lhs: WellPosition, rhs: WellPosition) -> Bool {
         (lhs.row, lhs.column) < (rhs.row, rhs.column)
     }

@@ -4,7 +4,8 @@ extension ClosedXMLElement {
     /// The attribute as a whole number of at least `minimum`, nil if absent; `planPath` names the file in errors.
     func integerAttribute(_ attribute: String, minimum: Int = 1, planPath: String) throws(LayoutError) -> Int? {
         guard let raw = attributes[attribute] else { return nil }
-        return try Self.integer(raw, minimum: minimum, what: "attribute \(attribute) of <\(name)>", line: line, planPath: planPath)
+        return try Self.integer(raw, minimum: minimum, what: "attribute \(attribute) of <\(name)>", line: line,
+                                planPath: planPath)
     }
 
     /// A required attribute as a whole number of at least `minimum`.

@@ -14,25 +14,36 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
     private let handler: (ClosedXMLElement) throws(LayoutError) -> Void
     private var open: [OpenElement] = []
     private var handlerFailure: LayoutError?
+    private var rootName: String?
 
     private init(handler: @escaping (ClosedXMLElement) throws(LayoutError) -> Void) {
         self.handler = handler
     }
 
-    /// Reads the XML file at `path`, calling `handler` for every element as it closes.
-    static func read(path: String, handler: @escaping (ClosedXMLElement) throws(LayoutError) -> Void) throws(LayoutError) {
+    /// Reads the XML file at `path`, calling `handler` for every element as it closes; returns the
+    /// local name of the root element.
+    @discardableResult
+    static func read(path: String,
+                     handler: @escaping (ClosedXMLElement) throws(LayoutError) -> Void) throws(LayoutError) -> String {
         let data = PlanFile.withoutByteOrderMark(try PlanFile.contents(of: path))
+        guard data.contains(where: { !Character(Unicode.Scalar($0)).isWhitespace }) else {
+            throw .malformedPlan(path: path, expected: "an XML document", found: "an empty file")
+        }
         let parser = XMLParser(data: data)
         let stream = XMLElementStream(handler: handler)
         parser.delegate = stream
         let finished = parser.parse()
         if let failure = stream.handlerFailure { throw failure }
         guard finished, stream.open.isEmpty else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "the document ends early"
-            let unclosed = stream.open.last.map { ", <\($0.name)> still open" } ?? ""
-            throw .malformedPlan(path: path, expected: "well-formed, complete XML",
-                                 found: "\(reason) at line \(parser.lineNumber)\(unclosed)")
+            // Foundation's XML error text on Linux is only a domain and a number, so say what is known.
+            let code = (parser.parserError as NSError?).map { " (parser code \($0.code))" } ?? ""
+            let found = stream.open.last.map {
+                "the XML breaks off inside <\($0.name)> at line \(parser.lineNumber)\(code): "
+                    + "truncated, still being written, or not well-formed"
+            } ?? "invalid XML at line \(parser.lineNumber)\(code)"
+            throw .malformedPlan(path: path, expected: "well-formed, complete XML", found: found)
         }
+        return stream.rootName ?? ""
     }
 
     private static func localName(_ qualified: String) -> String {
@@ -45,7 +56,7 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
         for (key, value) in attributeDict where !key.hasPrefix("xmlns") {
             attributes[Self.localName(key)] = value
         }
-        if !open.isEmpty { open[open.count - 1].text = "" }
+        if open.isEmpty { rootName = rootName ?? Self.localName(elementName) } else { open[open.count - 1].text = "" }
         open.append(OpenElement(name: Self.localName(elementName), attributes: attributes))
     }
 

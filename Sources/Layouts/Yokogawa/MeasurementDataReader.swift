@@ -19,11 +19,8 @@ enum MeasurementDataReader {
     static func plan(at path: String) throws(LayoutError) -> PlatePlan {
         var images: [ImageRecord] = []
         var errors: [ClosedXMLElement] = []
-        var sawRoot = false
-        try XMLElementStream.read(path: path) { element throws(LayoutError) in
+        let root = try XMLElementStream.read(path: path) { element throws(LayoutError) in
             switch (element.name, element.ancestors) {
-            case ("MeasurementData", []):
-                sawRoot = true
             case ("MeasurementRecord", ["MeasurementData"]) where element.attributes["Type"] == "IMG":
                 images.append(try imageRecord(element, planPath: path))
             case ("MeasurementRecord", ["MeasurementData"]) where element.attributes["Type"] == "ERR":
@@ -32,8 +29,8 @@ enum MeasurementDataReader {
                 break
             }
         }
-        guard sawRoot else {
-            throw .malformedPlan(path: path, expected: "a <bts:MeasurementData> document", found: "another root element")
+        guard root == "MeasurementData" else {
+            throw .malformedPlan(path: path, expected: "a <bts:MeasurementData> document", found: "root element <\(root)>")
         }
         let channelOf = channelNumbering(images)
         var expected = Set<ImageKey>(minimumCapacity: images.count)
@@ -48,7 +45,9 @@ enum MeasurementDataReader {
         return PlatePlan(
             source: path, scopeDirectory: PlanFile.directory(of: path), channels: channelOf.channels,
             zStepMicrons: zStep(images), expected: expected,
-            expectedMissing: try errors.map { element throws(LayoutError) in try missingImage(element, channelOf, planPath: path) },
+            expectedMissing: try errors.map { element throws(LayoutError) in
+                try missingImage(element, channelOf, planPath: path)
+            },
             acquisitions: acquisitions(images), imageKeys: imageKeys)
     }
 

@@ -6,13 +6,13 @@ enum MeasurementDetailReader {
     /// The pixel size is that of the lowest-numbered channel: the CellVoyager cameras share one pixel
     /// size unless their binning differs, and one plate image has one pixel size.
     static func plan(at path: String) throws(LayoutError) -> PlatePlan {
-        var root: ClosedXMLElement?
+        var detail: ClosedXMLElement?
         var sampleName: String?
         var channels: [(ch: Int, pixelSize: Double?)] = []
-        try XMLElementStream.read(path: path) { element throws(LayoutError) in
+        let rootName = try XMLElementStream.read(path: path) { element throws(LayoutError) in
             switch (element.name, element.ancestors) {
             case ("MeasurementDetail", []):
-                root = element
+                detail = element
             case ("MeasurementSamplePlate", ["MeasurementDetail"]):
                 sampleName = element.attributes["Name"]
             case ("MeasurementChannel", ["MeasurementDetail"]):
@@ -22,8 +22,8 @@ enum MeasurementDetailReader {
                 break
             }
         }
-        guard let root else {
-            throw .malformedPlan(path: path, expected: "a <bts:MeasurementDetail> document", found: "another root element")
+        guard let root = detail else {
+            throw .malformedPlan(path: path, expected: "a <bts:MeasurementDetail> document", found: "root element <\(rootName)>")
         }
         let rows = try root.integerAttribute("RowCount", planPath: path)
         let columns = try root.integerAttribute("ColumnCount", planPath: path)

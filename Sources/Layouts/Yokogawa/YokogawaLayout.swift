@@ -9,6 +9,7 @@ import Foundation
 /// actions, only `MeasurementData.mlf` can tell the channels apart (see `readPlan(at:)`), and its keys
 /// override these names. The plate is everything before the well and may contain `_`.
 public struct YokogawaLayout: InstrumentLayout {
+    /// "yokogawa".
     public let name = "yokogawa"
 
     /// The CellVoyager layout; it needs no settings.
@@ -26,6 +27,7 @@ public struct YokogawaLayout: InstrumentLayout {
     /// Settings files written beside the images: measurement settings, plate and plate-product definitions.
     private static let sidecarExtensions: Set<String> = ["mes", "wpi", "wpp"]
 
+    /// Plans (.mlf, .mrf), settings sidecars (ignored), and images named by the CellVoyager convention.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -76,7 +78,8 @@ public struct YokogawaLayout: InstrumentLayout {
         case "mlf": return try MeasurementDataReader.plan(at: path)
         case "mrf": return try MeasurementDetailReader.plan(at: path)
         default:
-            throw .unsupportedPlan(path: path, layout: name, expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
+            throw .unsupportedPlan(path: path, layout: name,
+                                   expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
         }
     }
 }
