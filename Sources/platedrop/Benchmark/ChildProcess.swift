@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs a command and measures it the way `make bench` reports: wall time and the child's peak RSS.
+enum ChildProcess {
+    struct Measurement {
+        let exitStatus: Int32
+        let seconds: Double
+        let peakResidentBytes: Int
+    }
+
+    /// Runs `arguments[0]` with the rest as its arguments, output discarded, and waits for it.
+    static func measure(_ arguments: [String]) throws -> Measurement {
+        var fileActions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+        posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&fileActions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let started = ContinuousClock.now
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &fileActions, nil, argv, envp)
+        guard spawned == 0 else { throw BenchmarkError.spawnFailed(command: arguments[0], code: spawned) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        // ru_maxrss is in KiB on Linux.
+        return Measurement(exitStatus: (status >> 8) & 0xFF, seconds: seconds, peakResidentBytes: usage.ru_maxrss * 1024)
+    }
+}

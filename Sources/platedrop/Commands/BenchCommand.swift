@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import SampleExports
+import TIFF
+
+/// `platedrop bench`: ingest throughput and peak memory on a realistic plate, per codec setting.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure `platedrop ingest` (MB/s of raw input, peak RSS) on a generated 8-well plate.")
+
+    @Option(help: "Folder for the generated export and the plates written.")
+    var workdir = ".build/bench"
+
+    @Option(help: "Runs of the default setting; the median counts.")
+    var runs = 3
+
+    /// Codec settings compared; the first is the default the daemon ships with.
+    static let settings: [(label: String, arguments: [String])] = [
+        ("blosc-zstd clevel 5 bitshuffle", ["--codec", "blosc-zstd", "--level", "5"]),
+        ("blosc-zstd clevel 3 bitshuffle", ["--codec", "blosc-zstd", "--level", "3"]),
+        ("blosc-zstd clevel 1 bitshuffle", ["--codec", "blosc-zstd", "--level", "1"]),
+        ("blosc-lz4 clevel 5 bitshuffle", ["--codec", "blosc-lz4", "--level", "5"]),
+    ]
+
+    static let spec = ExportSpec(
+        layout: .imageXpress, plateName: "BenchPlate", rows: 8, columns: 12,
+        wells: (0..<8).map { WellIndex(row: $0, column: 0) }, fields: 4, channels: 3,
+        width: 2048, height: 2048, sampleType: .uint16, seed: 7)
+
+    func run() throws {
+        let export = workdir + "/export"
+        let rawBytes = try prepareExport(export)
+        print("plate: 8 wells × 4 fields × 3 channels of 2048×2048 uint16 = \(String(format: "%.1f", Double(rawBytes) / 1e6)) MB "
+              + "raw, ImageXpress layout, 3 pyramid levels, NGFF 0.5 sharded, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("setting                          runs   seconds    MB/s   peak RSS   output MB   ratio")
+        for (index, setting) in Self.settings.enumerated() {
+            let output = workdir + "/plates"
+            let command = [ExecutablePath.current, "ingest", export, "--out", output, "--layout", "imagexpress",
+                           "--pyramid-levels", "3", "--overwrite"] + setting.arguments
+            let count = index == 0 ? max(1, runs) : 1
+            var measurements: [ChildProcess.Measurement] = []
+            for _ in 0..<count {
+                let measurement = try ChildProcess.measure(command)
+                guard measurement.exitStatus == 0 else {
+                    throw BenchmarkError.runFailed(command: command.joined(separator: " "), status: measurement.exitStatus)
+                }
+                measurements.append(measurement)
+            }
+            let median = measurements.sorted { $0.seconds < $1.seconds }[measurements.count / 2]
+            let peak = measurements.map(\.peakResidentBytes).max() ?? 0
+            let outputBytes = DirectorySize.bytes(output)
+            print(String(format: "%-32@ %4d %9.2f %7.1f %7.0f MiB %11.1f %7.2f", setting.label as NSString, count,
+                         median.seconds, Double(rawBytes) / 1e6 / median.seconds, Double(peak) / 1_048_576,
+                         Double(outputBytes) / 1e6, Double(rawBytes) / Double(max(1, outputBytes))))
+        }
+    }
+
+    /// Generates the export once; a stamp file marks a finished generation so an interrupted one is redone.
+    private func prepareExport(_ export: String) throws -> Int {
+        let stamp = export + ".complete"
+        let planeBytes = Self.spec.width * Self.spec.height * Self.spec.sampleType.byteCount
+        let planeCount = Self.spec.wells.count * Self.spec.fields * Self.spec.channels
+        if !FileManager.default.fileExists(atPath: stamp) {
+            try? FileManager.default.removeItem(atPath: export)
+            print("generating the benchmark export in \(export) …")
+            _ = try SampleExportGenerator.generate(Self.spec, into: export)
+            FileManager.default.createFile(atPath: stamp, contents: Data())
+        }
+        return planeBytes * planeCount
+    }
+}
