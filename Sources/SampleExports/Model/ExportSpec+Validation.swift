@@ -1,0 +1,25 @@
+extension ExportSpec {
+    /// The first value the layouts' file names or plan files cannot express, or nil when all fit.
+    var problem: (property: String, expected: String, found: String)? {
+        if plateName.isEmpty || plateName.contains(where: { "/\\\"".contains($0) }) {
+            return ("plate name", "a non-empty name without / \\ or \"", "\"\(plateName)\"")
+        }
+        let ranges: [(String, Int, ClosedRange<Int>)] = [
+            ("rows", rows, 1...32), ("columns", columns, 1...48),
+            // ImageXpress wavelengths are one digit (w1–w9); Harmony fields and planes two digits.
+            ("fields", fields, 1...99), ("channels", channels, 1...9), ("Z planes", zPlanes, 1...99),
+            ("time points", timepoints, 1...999), ("width", width, 1...65535), ("height", height, 1...65535),
+        ]
+        for (property, value, range) in ranges where !range.contains(value) {
+            return (property, "\(range.lowerBound) to \(range.upperBound)", "\(value)")
+        }
+        if wells.isEmpty { return ("wells", "at least one well", "none") }
+        if let outside = wells.first(where: { !(0..<rows).contains($0.row) || !(0..<columns).contains($0.column) }) {
+            return ("well", "a position inside the \(rows)×\(columns) plate", "row \(outside.row), column \(outside.column)")
+        }
+        if Set(wells).count != wells.count { return ("wells", "each well once", "duplicates") }
+        if !(pixelSizeMicrons > 0) { return ("pixel size", "more than 0 µm", "\(pixelSizeMicrons) µm") }
+        if !(zStepMicrons > 0) { return ("Z step", "more than 0 µm", "\(zStepMicrons) µm") }
+        return nil
+    }
+}
