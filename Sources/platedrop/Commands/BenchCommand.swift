@@ -65,7 +65,9 @@ struct BenchCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: export)
             print("generating the benchmark export in \(export) …")
             _ = try SampleExportGenerator.generate(Self.spec, into: export)
-            FileManager.default.createFile(atPath: stamp, contents: Data())
+            guard FileManager.default.createFile(atPath: stamp, contents: Data()) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stamp])
+            }
         }
         return planeBytes * planeCount
     }
