@@ -121,13 +121,17 @@ struct TIFFRejectionTests {
         #expect(error.description.contains("not a TIFF file"))
     }
 
-    @Test("a missing file cannot be opened")
+    @Test("a missing file or a folder cannot be opened")
     func rejectsMissingFile() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file(Self.fileName)
         let error = try #require(throws: TIFFError.self) { _ = try TIFFFile(path: path) }
         #expect(error.kind == .cannotOpen(reason: "No such file or directory"))
         #expect(error.description.contains(Self.fileName))
+
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        let folderError = try #require(throws: TIFFError.self) { _ = try TIFFFile(path: path) }
+        #expect(folderError.kind == .cannotOpen(reason: "it is a directory"))
     }
 
     @Test("undecodable pixel data inside the file is reported as corrupt, naming page and strip")

@@ -24,9 +24,12 @@ enum TIFFFileDiagnosis {
             return .cannotOpen(reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        guard let size = fileSize(descriptor: descriptor) else {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
             return .cannotOpen(reason: String(cString: strerror(errno)))
         }
+        guard status.st_mode & S_IFMT != S_IFDIR else { return .cannotOpen(reason: "it is a directory") }
+        let size = UInt64(status.st_size)
         guard size > 0 else { return .emptyFile }
         let file = ByteSource(descriptor: descriptor, size: size)
         let header = file.bytes(at: 0, count: Int(min(size, 16))) ?? []
@@ -50,7 +53,7 @@ enum TIFFFileDiagnosis {
             let entryCount = format.unsigned(countBytes[...])
             let directoryBytes = entryCount.multipliedReportingOverflow(by: UInt64(format.entrySize))
             let entriesOffset = offset + UInt64(format.entryCountSize)
-            guard !directoryBytes.overflow,
+            guard !directoryBytes.overflow, directoryBytes.partialValue <= file.size,
                   let entries = file.bytes(at: entriesOffset, count: Int(directoryBytes.partialValue) + format.offsetSize)
             else {
                 return .truncated(page: page, detail: "its directory at byte \(offset) lists \(entryCount) entries but the file ends at byte \(file.size)")
