@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "TIFFTests", dependencies: ["TIFF"]),
+        .testTarget(name: "TIFFTests", dependencies: ["TIFF", "SampleExports"]),
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
