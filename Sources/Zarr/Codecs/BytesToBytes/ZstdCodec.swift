@@ -30,9 +30,12 @@ struct ZstdCodec {
         _ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], context: OpaquePointer, path: String
     ) throws(ZarrError) {
         ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, Int32(level)), path: path)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, checksum ? 1 : 0), path: path)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 1), path: path)
+        for (parameter, value) in [
+            (ZSTD_c_compressionLevel, Int32(level)), (ZSTD_c_checksumFlag, checksum ? 1 : 0), (ZSTD_c_contentSizeFlag, 1),
+        ] {
+            let code = ZSTD_CCtx_setParameter(context, parameter, value)
+            guard ZSTD_isError(code) == 0 else { throw Self.failure(code, path: path) }
+        }
         let start = output.count
         let capacity = ZSTD_compressBound(input.count)
         output.append(contentsOf: repeatElement(0, count: capacity))
@@ -42,8 +45,7 @@ struct ZstdCodec {
         }
         guard ZSTD_isError(written) == 0 else {
             output.removeLast(capacity)
-            try check(written, path: path)
-            return
+            throw Self.failure(written, path: path)
         }
         output.removeLast(capacity - written)
     }
@@ -61,9 +63,7 @@ struct ZstdCodec {
                 result = ZSTD_decompress(buffer.baseAddress, expectedSize, input.baseAddress, input.count)
                 count = ZSTD_isError(result) == 0 ? result : 0
             }
-            if ZSTD_isError(result) != 0 {
-                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(result))))
-            }
+            guard ZSTD_isError(result) == 0 else { throw failure(result, path: path) }
             guard output.count == expectedSize else {
                 throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
             }
@@ -94,9 +94,7 @@ struct ZstdCodec {
                 produced = target.pos
                 return hint
             }
-            if ZSTD_isError(remainingHint) != 0 {
-                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(remainingHint))))
-            }
+            guard ZSTD_isError(remainingHint) == 0 else { throw failure(remainingHint, path: path) }
             output.append(contentsOf: block[0..<produced])
             if produced == 0 && source.pos == consumedBefore {
                 throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "the frame is truncated"))
@@ -105,9 +103,8 @@ struct ZstdCodec {
         return output
     }
 
-    private func check(_ code: Int, path: String) throws(ZarrError) {
-        if ZSTD_isError(code) != 0 {
-            throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(code))))
-        }
+    /// The error for a zstd result code that `ZSTD_isError` flagged.
+    private static func failure(_ code: Int, path: String) -> ZarrError {
+        ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(code))))
     }
 }
