@@ -25,10 +25,16 @@ struct ZstdCodec {
         .zstd(level: try fields.optionalInt("level") ?? 0, checksum: try fields.optionalBool("checksum") ?? false)
     }
 
-    /// Appends one zstd frame of `input` to `output`, reusing `context` (a ZSTD_CCtx).
+    /// The largest frame `compress` can produce for `inputCount` bytes.
+    static func maximumCompressedSize(_ inputCount: Int) -> Int {
+        ZSTD_compressBound(inputCount)
+    }
+
+    /// Writes one zstd frame of `input` into `destination` (at least `maximumCompressedSize` bytes),
+    /// reusing `context` (a ZSTD_CCtx), and returns its length.
     func compress(
-        _ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], context: OpaquePointer, path: String
-    ) throws(ZarrError) {
+        _ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, context: OpaquePointer, path: String
+    ) throws(ZarrError) -> Int {
         ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
         for (parameter, value) in [
             (ZSTD_c_compressionLevel, Int32(level)), (ZSTD_c_checksumFlag, checksum ? 1 : 0), (ZSTD_c_contentSizeFlag, 1),
@@ -36,18 +42,10 @@ struct ZstdCodec {
             let code = ZSTD_CCtx_setParameter(context, parameter, value)
             guard ZSTD_isError(code) == 0 else { throw Self.failure(code, path: path) }
         }
-        let start = output.count
-        let capacity = ZSTD_compressBound(input.count)
-        output.append(contentsOf: repeatElement(0, count: capacity))
         // One-shot compression knows the input size, so the frame header records it.
-        let written = output.withUnsafeMutableBytes { buffer in
-            ZSTD_compress2(context, buffer.baseAddress! + start, capacity, input.baseAddress, input.count)
-        }
-        guard ZSTD_isError(written) == 0 else {
-            output.removeLast(capacity)
-            throw Self.failure(written, path: path)
-        }
-        output.removeLast(capacity - written)
+        let written = ZSTD_compress2(context, destination.baseAddress, destination.count, input.baseAddress, input.count)
+        guard ZSTD_isError(written) == 0 else { throw Self.failure(written, path: path) }
+        return written
     }
 
     /// Decodes zstd data that must expand to exactly `expectedSize` bytes; frames without a
