@@ -20,7 +20,8 @@ public enum BatchIngest {
             let plateRoot = outputRoot + "/" + geometry.name + ".ome.zarr"
             try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
             let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, progress: progress)
-            let (result, readRejections) = assembler.run()
+            var (result, readRejections) = assembler.run()
+            result.planGaps = sized.planGaps
             rejected += readRejections
             plates.append(result)
         }

@@ -166,7 +166,7 @@ final class PlateAssembler: Sendable {
                                   into: buffers[level], sampleType: geometry.sampleType)
             }
             let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: plane.field, level: level)
-            try ZarrArrayWriter(store: store.store, path: path, metadata: metadata)
+            try ZarrArrayWriter(store: store.store, path: path, metadata: metadata, durable: options.durableChunks)
                 .writeRegion(origin: origin, shape: layout.planeShape(level: level), data: UnsafeRawBufferPointer(buffers[level]))
         }
     }
@@ -202,7 +202,7 @@ final class PlateAssembler: Sendable {
         for (fieldIndex, _) in geometry.fields.enumerated() {
             for (level, metadata) in layout.levels.enumerated() {
                 let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: fieldIndex, level: level)
-                try ZarrArrayWriter(store: store.store, path: path, metadata: metadata).writeMetadata()
+                try ZarrArrayWriter(store: store.store, path: path, metadata: metadata, durable: true).writeMetadata()
             }
             let name = "\(well.rowName)\(well.columnName) field \(fieldIndex)"
             try store.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,

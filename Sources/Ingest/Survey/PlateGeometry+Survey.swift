@@ -6,6 +6,8 @@ extension PlateGeometry {
     struct SurveyResult: Sendable {
         let geometry: PlateGeometry?
         let rejected: [FileIssue]
+        /// Planes the vendor plan lists that no usable file provides, and what the instrument said about them.
+        var planGaps: [String] = []
     }
 
     private struct ProbedImage {
@@ -119,11 +121,32 @@ extension PlateGeometry {
                 field: fieldPosition[identity.field]!, timepoint: timePosition[identity.timepoint]!,
                 channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!))
         }
+        let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys)) } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
             wells: planesByWell.keys.sorted(), planesByWell: planesByWell, plan: plan)
-        return SurveyResult(geometry: geometry, rejected: rejected)
+        return SurveyResult(geometry: geometry, rejected: rejected, planGaps: planGaps)
+    }
+
+    /// The instrument's own missing-image records, then planes the plan expects that never arrived.
+    private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>) -> [String] {
+        let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
+        var gaps = plan.expectedMissing.map { record in
+            "\(source) reports \(record.well.map { "well \($0) " } ?? "")not acquired: \(record.reason)"
+        }
+        let absent = (plan.expected ?? []).filter { key in
+            let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                                         timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0)
+            return !present.contains(identity) && !plan.expectedMissing.contains { $0.covers(key) }
+        }
+        let shown = absent.sorted { "\($0)" < "\($1)" }.prefix(20).map { key in
+            "\(source) expects well \(key.well) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
+                + "t \(key.t + 1), but no usable file provides it"
+        }
+        gaps += shown
+        if absent.count > shown.count { gaps.append("… and \(absent.count - shown.count) more planes expected by \(source)") }
+        return gaps
     }
 
     private struct PageMismatch: Error, CustomStringConvertible {
