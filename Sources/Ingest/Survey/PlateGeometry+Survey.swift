@@ -39,18 +39,10 @@ extension PlateGeometry {
         var probed: [ProbedImage] = []
         for image in sources.images {
             do {
-                let file = try TIFFFile(path: image.absolutePath)
-                let first = try file.pageInfo(0)
-                let frame = Frame(width: first.width, height: first.height, sampleType: first.sampleType)
-                for page in 1..<max(1, file.pageCount) {
-                    let info = try file.pageInfo(page)
-                    guard Frame(width: info.width, height: info.height, sampleType: info.sampleType) == frame else {
-                        throw PageMismatch(page: page, found: "\(info.width)×\(info.height) \(info.sampleType.rawValue)",
-                                           expected: frame.summary)
-                    }
-                }
-                probed.append(ProbedImage(image: image, pageCount: file.pageCount, frame: frame))
-            } catch let error as PageMismatch {
+                let header = try image.header ?? ImageHeader.read(path: image.absolutePath)
+                let frame = Frame(width: header.width, height: header.height, sampleType: header.sampleType)
+                probed.append(ProbedImage(image: image, pageCount: header.pages, frame: frame))
+            } catch let error as ImageHeader.PageMismatch {
                 rejected.append(FileIssue(path: image.relativePath, reason: error.description))
             } catch {
                 rejected.append(FileIssue(path: image.relativePath, reason: "unreadable TIFF: \(error)"))
@@ -147,13 +139,5 @@ extension PlateGeometry {
         gaps += shown
         if absent.count > shown.count { gaps.append("… and \(absent.count - shown.count) more planes expected by \(source)") }
         return gaps
-    }
-
-    private struct PageMismatch: Error, CustomStringConvertible {
-        let page: Int
-        let found: String
-        let expected: String
-
-        var description: String { "page \(page + 1) is \(found) but page 1 is \(expected); all pages must match" }
     }
 }

@@ -1,0 +1,14 @@
+import GRDB
+
+/// The running daemon's heartbeat, read by `platedrop status` (a single row, id 1).
+public struct DaemonRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "daemon"
+    public var id: Int = 1
+    public var pid: Int32
+    public var startedAt: Double
+    public var heartbeatAt: Double
+    public var status: String
+    public var currentWork: String?
+    public var queueLength: Int
+    public var stoppedAt: Double?
+}
