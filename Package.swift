@@ -39,5 +39,7 @@ let package = Package(
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF"]),
     ]
 )
