@@ -156,6 +156,30 @@ struct PlateGeometrySurveyTests {
         #expect(PlateGeometry.survey(folder.sources(images)).geometry?.format == expected)
     }
 
+    @Test("a tie between equally common frames of the same width is settled the same way every time")
+    func tiedFramesAreDeterministic() throws {
+        let folder = try SurveyFolder()
+        let images = [
+            try folder.tiff("bytes.tif", key: ImageKey.onTestPlate("A01", channel: 0), sampleType: .uint8),
+            try folder.tiff("short.tif", key: ImageKey.onTestPlate("A01", channel: 1), height: 4),
+            try folder.tiff("words.tif", key: ImageKey.onTestPlate("A01", channel: 2)),
+        ]
+        let sources = folder.sources(images)
+        // Swift seeds each dictionary's hashing from its storage's address. Keeping blocks of every small size
+        // alive after each round stops the allocator handing the next survey the same address, so an
+        // order-dependent choice shows up as more than one winner.
+        var heapPerturbation: [[UInt8]] = []
+        var winners = Set<String>()
+        for _ in 0..<100 {
+            heapPerturbation += (1...64).map { [UInt8](repeating: 0, count: 16 * $0) }
+            if let geometry = PlateGeometry.survey(sources).geometry {
+                winners.insert("\(geometry.height) \(geometry.sampleType)")
+            }
+        }
+        #expect(heapPerturbation.count == 100 * 64)
+        #expect(winners.count == 1, "winners: \(winners.sorted())")
+    }
+
     /// A plane's field, channel, z and time positions, in that order.
     private static func positions(_ plane: PlaneSource) -> [Int] {
         [plane.field, plane.channel, plane.zPlane, plane.timepoint]
