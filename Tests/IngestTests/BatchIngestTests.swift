@@ -82,6 +82,40 @@ struct BatchIngestTests {
         #expect(snapshots.compactMap(\.finishedWell).sorted() == ["A/1", "A/2", "B/1"])
     }
 
+    @Test("a time series gets a leading t axis and still validates")
+    func timeSeries() throws {
+        let directory = try TemporaryDirectory()
+        var spec = Self.spec
+        spec.wells = [WellIndex(row: 0, column: 0)]
+        spec.timepoints = 3
+        let export = try SampleExportGenerator.generate(spec, into: directory.file("export"))
+        let report = try Self.ingest(export.root, into: directory.file("out"))
+        let plate = try #require(report.plates.first)
+        #expect(plate.planesWritten == 3 * 2 * 2)
+        #expect(plate.missingPlanes == 0)
+        let array = try ZarrArrayReader.open(store: FileStore(root: plate.path), path: "A/1/0/0")
+        #expect(array.metadata.shape == [3, 2, 1, 24, 40])
+        #expect(array.metadata.dimensionNames == ["t", "c", "z", "y", "x"])
+        #expect(HCSValidator().validate(plateAt: plate.path).isValid)
+    }
+
+    @Test("each plate of an export becomes its own store, in name order")
+    func twoPlates() throws {
+        let directory = try TemporaryDirectory()
+        for name in ["PlateB", "PlateA"] {
+            var spec = Self.spec
+            spec.plateName = name
+            spec.wells = [WellIndex(row: 0, column: 0)]
+            _ = try SampleExportGenerator.generate(spec, into: directory.file("export/\(name)"))
+        }
+        let report = try Self.ingest(directory.file("export"), into: directory.file("out"))
+        #expect(report.plates.map(\.name) == ["PlateA", "PlateB"])
+        #expect(report.plates.map(\.planesWritten) == [4, 4])
+        for plate in report.plates {
+            #expect(HCSValidator().validate(plateAt: plate.path).isValid)
+        }
+    }
+
     @Test("a plane file deleted before the ingest is counted missing and reads as the fill value")
     func deletedPlane() throws {
         let directory = try TemporaryDirectory()
@@ -162,6 +196,7 @@ struct BatchIngestTests {
             options.workers = workers
             let report = try Self.ingest(export.root, into: directory.file("out-\(workers)"), options: options)
             #expect(report.plates.first?.planesWritten == 32)
+            #expect(HCSValidator().validate(plateAt: directory.file("out-\(workers)/Batch.ome.zarr")).isValid)
             stores.append(try StoreSnapshot.files(under: directory.file("out-\(workers)/Batch.ome.zarr")))
         }
         #expect(stores[0].count > 4 * 2 * 3)

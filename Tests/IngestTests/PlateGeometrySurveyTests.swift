@@ -43,6 +43,18 @@ struct PlateGeometrySurveyTests {
         #expect(geometry.planesByWell.values.flatMap { $0 }.map(\.relativePath) == ["a_first.tif"])
     }
 
+    @Test("a stack that duplicates another stack is rejected once, not once per page")
+    func duplicateStack() throws {
+        let folder = try SurveyFolder()
+        let images = [
+            try folder.tiff("a_stack.tif", key: ImageKey.onTestPlate("A01", z: nil), pages: 3),
+            try folder.tiff("b_stack.tif", key: ImageKey.onTestPlate("A01", z: nil), pages: 3),
+        ]
+        let result = PlateGeometry.survey(folder.sources(images))
+        #expect(result.geometry?.zPlanes == [0, 1, 2])
+        #expect(result.rejected.map(\.path) == ["b_stack.tif"])
+    }
+
     @Test("a well outside the plan's plate format is rejected")
     func wellOutsidePlanFormat() throws {
         let folder = try SurveyFolder()
