@@ -3,7 +3,7 @@ import Testing
 
 /// Config files written line by line, so a test's line numbers are the array's positions plus one.
 enum ConfigText {
-    /// The config the lines describe; records an issue (and rethrows) when they do not parse.
+    /// The config the lines describe; throws the `ConfigError` when they do not parse.
     static func parse(_ lines: [String]) throws -> PlateDropConfig {
         try PlateDropConfig.parse(lines.joined(separator: "\n"), path: "test.toml")
     }
