@@ -8,4 +8,11 @@ public struct AcquisitionRecord: Codable, Sendable, Hashable, FetchableRecord, P
     public var name: String?
     public var startTime: Double?
     public var endTime: Double?
+    public init(plate: Int64, acquisition: Int, name: String? = nil, startTime: Double? = nil, endTime: Double? = nil) {
+        self.plate = plate
+        self.acquisition = acquisition
+        self.name = name
+        self.startTime = startTime
+        self.endTime = endTime
+    }
 }

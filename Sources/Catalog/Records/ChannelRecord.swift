@@ -6,4 +6,9 @@ public struct ChannelRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var plate: Int64
     public var channel: Int
     public var name: String
+    public init(plate: Int64, channel: Int, name: String) {
+        self.plate = plate
+        self.channel = channel
+        self.name = name
+    }
 }

@@ -11,4 +11,14 @@ public struct DaemonRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var currentWork: String?
     public var queueLength: Int
     public var stoppedAt: Double?
+    public init(id: Int = 1, pid: Int32, startedAt: Double, heartbeatAt: Double, status: String, currentWork: String? = nil, queueLength: Int, stoppedAt: Double? = nil) {
+        self.id = id
+        self.pid = pid
+        self.startedAt = startedAt
+        self.heartbeatAt = heartbeatAt
+        self.status = status
+        self.currentWork = currentWork
+        self.queueLength = queueLength
+        self.stoppedAt = stoppedAt
+    }
 }

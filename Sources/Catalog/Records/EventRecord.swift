@@ -13,5 +13,16 @@ public struct EventRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var path: String?
     public var message: String
 
+    public init(id: Int64? = nil, at: Double, level: EventLevel, kind: String, plate: Int64? = nil, well: Int64? = nil, path: String? = nil, message: String) {
+        self.id = id
+        self.at = at
+        self.level = level
+        self.kind = kind
+        self.plate = plate
+        self.well = well
+        self.path = path
+        self.message = message
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

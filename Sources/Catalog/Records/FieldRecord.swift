@@ -7,4 +7,10 @@ public struct FieldRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     public var acquisition: Int
     public var field: Int
     public var path: String
+    public init(plate: Int64, acquisition: Int, field: Int, path: String) {
+        self.plate = plate
+        self.acquisition = acquisition
+        self.field = field
+        self.path = path
+    }
 }

@@ -28,6 +28,31 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var pages: Int?
     public var updatedAt: Double
 
+    public init(id: Int64? = nil, root: String, relativePath: String, size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: Int64, state: FileState, role: FileRole, reason: String? = nil, plate: Int64? = nil, well: Int64? = nil, field: Int? = nil, channel: Int? = nil, z: Int? = nil, t: Int? = nil, acquisition: Int? = nil, width: Int? = nil, height: Int? = nil, sampleType: String? = nil, pages: Int? = nil, updatedAt: Double) {
+        self.id = id
+        self.root = root
+        self.relativePath = relativePath
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedNanoseconds = changedNanoseconds
+        self.inode = inode
+        self.state = state
+        self.role = role
+        self.reason = reason
+        self.plate = plate
+        self.well = well
+        self.field = field
+        self.channel = channel
+        self.z = z
+        self.t = t
+        self.acquisition = acquisition
+        self.width = width
+        self.height = height
+        self.sampleType = sampleType
+        self.pages = pages
+        self.updatedAt = updatedAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Whether the file still has the fingerprint it had when it was recorded.

@@ -16,5 +16,18 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var completedAt: Double?
     public var finalizedAt: Double?
 
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
+        self.id = id
+        self.root = root
+        self.name = name
+        self.state = state
+        self.storePath = storePath
+        self.reason = reason
+        self.createdAt = createdAt
+        self.lastActivityAt = lastActivityAt
+        self.completedAt = completedAt
+        self.finalizedAt = finalizedAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -10,4 +10,12 @@ public struct RootRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
     /// e.g. "watching", "polling: network filesystem", "missing".
     public var state: String
     public var updatedAt: Double
+    public init(id: String, path: String, layout: String, output: String, state: String, updatedAt: Double) {
+        self.id = id
+        self.path = path
+        self.layout = layout
+        self.output = output
+        self.state = state
+        self.updatedAt = updatedAt
+    }
 }

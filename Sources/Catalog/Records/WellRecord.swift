@@ -17,5 +17,18 @@ public struct WellRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var lastActivityAt: Double
     public var writtenAt: Double?
 
+    public init(id: Int64? = nil, plate: Int64, row: Int, column: Int, state: WellState, generation: Int, attempts: Int, reason: String? = nil, lastActivityAt: Double, writtenAt: Double? = nil) {
+        self.id = id
+        self.plate = plate
+        self.row = row
+        self.column = column
+        self.state = state
+        self.generation = generation
+        self.attempts = attempts
+        self.reason = reason
+        self.lastActivityAt = lastActivityAt
+        self.writtenAt = writtenAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

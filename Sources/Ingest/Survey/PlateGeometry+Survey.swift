@@ -50,7 +50,8 @@ extension PlateGeometry {
         }
 
         let frameCounts = Dictionary(probed.map { ($0.frame, 1) }, uniquingKeysWith: +)
-        guard let frame = frameCounts.max(by: { ($0.value, $1.key.width) < ($1.value, $0.key.width) })?.key else {
+        // The most common frame; ties go to the smallest description so the choice never depends on hashing.
+        guard let frame = frameCounts.min(by: { ($1.value, $0.key.summary) < ($0.value, $1.key.summary) })?.key else {
             return SurveyResult(geometry: nil, rejected: rejected)
         }
         let plan = sources.plan
@@ -84,13 +85,15 @@ extension PlateGeometry {
             } else {
                 zPlanes = (0..<item.pageCount).map { ($0, $0) }
             }
-            for (z, page) in zPlanes {
-                let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
-                                             timepoint: key.t, channel: key.channel, zPlane: z)
-                if let first = claimed[identity] {
-                    rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
-                    continue
-                }
+            let identities = zPlanes.map { z, page in
+                (PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                               timepoint: key.t, channel: key.channel, zPlane: z), page)
+            }
+            if let first = identities.lazy.compactMap({ claimed[$0.0] }).first {
+                rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
+                continue
+            }
+            for (identity, page) in identities {
                 claimed[identity] = path
                 planes.append((identity, item.image, page))
             }
