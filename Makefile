@@ -27,7 +27,7 @@ unit-test: build
 interop-test: build venv
 	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) $(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider
 
-test: unit-test
+test: unit-test interop-test
 
 demo: release
 	@rm -rf $(DEMO_DIR)
