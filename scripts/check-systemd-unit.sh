@@ -43,7 +43,8 @@ sed "s#^ExecStart=[^[:space:]]*#ExecStart=$binary#" "$unit" > "$copy"
 verify_output=$(systemd-analyze verify --man=no "$copy" 2>&1) || true
 if [ -n "$verify_output" ]; then
     echo "check-systemd-unit: systemd-analyze verify $unit reported:" >&2
-    echo "$verify_output" >&2
+    # The copy has the unit's line numbers, so the messages can name the unit itself.
+    echo "${verify_output//"$copy"/"$unit"}" >&2
     exit 1
 fi
 
