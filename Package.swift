@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Module map: see ../shared/DESIGN.md. Dependencies point down only:
-// platedrop → Config → Ingest → (NGFF → Zarr), TIFF, Layouts; SampleExports → TIFF.
+// platedrop → PlateDropDaemon → (Watch, Catalog, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
+// SampleExports → TIFF.
 let package = Package(
     name: "PlateDrop",
     platforms: [.macOS(.v14)],
@@ -13,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
@@ -28,12 +30,20 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
         .target(name: "SampleExports", dependencies: ["TIFF"]),
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Watch", dependencies: ["CInotifyTools"]),
+        .target(name: "PlateDropDaemon", dependencies: [
+            "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Config", dependencies: [
             "Ingest", "Layouts", "Zarr",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "platedrop", dependencies: [
-            "Config", "Ingest", "NGFF", "SampleExports",
+            "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "Layouts", "TIFF", "Zarr",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +52,9 @@ let package = Package(
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "DaemonSupportTests", dependencies: [
+            "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF", "Layouts"]),
     ]

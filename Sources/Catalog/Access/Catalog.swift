@@ -17,6 +17,12 @@ public final class Catalog: Sendable {
         } catch {
             throw .cannotOpen(path: path, detail: error.localizedDescription)
         }
+        // Created 0660 before SQLite opens it: SQLite gives -wal/-shm the database file's mode, so CLI users
+        // in the daemon's group can read while the daemon runs or not (daemon.md §3).
+        if !FileManager.default.fileExists(atPath: path) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
+            if descriptor >= 0 { close(descriptor) }
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -44,7 +50,7 @@ public final class Catalog: Sendable {
     }
 
     /// Runs `body` in one IMMEDIATE write transaction.
-    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(CatalogError) -> T {
+    public func write<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
         do {
             return try pool.write(body)
         } catch {
@@ -53,7 +59,7 @@ public final class Catalog: Sendable {
     }
 
     /// Runs `body` on a read-only snapshot.
-    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(CatalogError) -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
         do {
             return try pool.read(body)
         } catch {

@@ -23,7 +23,7 @@ public struct CatalogReader: Sendable {
     }
 
     /// Runs `body` in one short read transaction (long ones would starve the daemon's checkpoints).
-    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(CatalogError) -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
         do {
             return try queue.read(body)
         } catch {
@@ -33,7 +33,7 @@ public struct CatalogReader: Sendable {
 
     /// Runs `body` in one write transaction: for the few CLI commands that ask the daemon to act
     /// (`retry`), which the daemon picks up on its next planning pass.
-    public static func write<T: Sendable>(path: String, _ body: @Sendable (Database) throws -> T) throws(CatalogError) -> T {
+    public static func write<T>(path: String, _ body: (Database) throws -> T) throws(CatalogError) -> T {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         do {

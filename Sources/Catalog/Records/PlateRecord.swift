@@ -9,6 +9,10 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var state: PlateState
     /// Where its OME-Zarr store is (or will be) written.
     public var storePath: String
+    /// The field shape the written wells share; a different one means they must be rewritten.
+    public var shapeSignature: String?
+    /// The instrument's end marker was seen: the plate is complete once its wells are written.
+    public var endMarkerSeen: Bool
     public var reason: String?
     public var createdAt: Double
     /// The last time a file of the plate became stable: the plate timeout counts from here.
@@ -16,12 +20,14 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var completedAt: Double?
     public var finalizedAt: Double?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
         self.id = id
         self.root = root
         self.name = name
         self.state = state
         self.storePath = storePath
+        self.shapeSignature = shapeSignature
+        self.endMarkerSeen = endMarkerSeen
         self.reason = reason
         self.createdAt = createdAt
         self.lastActivityAt = lastActivityAt

@@ -19,6 +19,8 @@ enum CatalogSchema {
                 table.column("name", .text).notNull()
                 table.column("state", .text).notNull()
                 table.column("storePath", .text).notNull()
+                table.column("shapeSignature", .text)
+                table.column("endMarkerSeen", .boolean).notNull().defaults(to: false)
                 table.column("reason", .text)
                 table.column("createdAt", .double).notNull()
                 table.column("lastActivityAt", .double).notNull()

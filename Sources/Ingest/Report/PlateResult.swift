@@ -5,7 +5,7 @@ public struct PlateResult: Sendable {
     public let path: String
     public let wellsWritten: [String]
     /// Wells that could not be written, with the reason (e.g. the disk filled up).
-    public let wellsFailed: [FileIssue]
+    public private(set) var wellsFailed: [FileIssue]
     public let planesWritten: Int
     /// Planes the plate's shape expects that no usable file provided (stored as fill value).
     public let missingPlanes: Int
@@ -13,4 +13,13 @@ public struct PlateResult: Sendable {
     public let bytesRead: Int
     /// What the vendor plan expected but the export lacks (instrument error records, images never written).
     public var planGaps: [String] = []
+}
+
+extension PlateResult {
+    /// The same result with more failed wells.
+    func adding(failures: [FileIssue]) -> PlateResult {
+        var result = self
+        result.wellsFailed = (wellsFailed + failures).sorted()
+        return result
+    }
 }

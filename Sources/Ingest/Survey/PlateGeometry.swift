@@ -30,3 +30,11 @@ struct PlateGeometry: Sendable {
     /// Planes each complete well should have.
     var planesPerWell: Int { fields.count * timepoints.count * channels.count * zPlanes.count }
 }
+
+extension PlateGeometry {
+    /// Everything that fixes the arrays of every field: if it changes, earlier wells no longer match.
+    var shapeSignature: String {
+        "\(format.rows)x\(format.columns) \(width)x\(height) \(sampleType.rawValue) fields \(fields.map { "\($0.acquisition).\($0.field)" }) "
+            + "channels \(channels) z \(zPlanes) t \(timepoints)"
+    }
+}

@@ -1,0 +1,39 @@
+import Config
+import Foundation
+import Ingest
+import Layouts
+
+/// Everything `platedrop serve` runs with, resolved from the config file and the command line.
+public struct DaemonConfiguration: Sendable {
+    /// One watched folder, with its layout resolved.
+    public struct Root: Sendable {
+        public let settings: WatchSettings
+        public let layout: any InstrumentLayout
+    }
+
+    public let catalogPath: String
+    public let roots: [Root]
+    public let daemon: DaemonSettings
+    /// How plates are written; chunks are always flushed before a well is published.
+    public let output: IngestOptions
+
+    /// Resolves every root's layout; `auto` roots recognise each file by the built-in layouts.
+    public init(config: PlateDropConfig) throws {
+        catalogPath = config.daemon.catalog
+        daemon = config.daemon
+        var output = config.output
+        output.durableChunks = true
+        output.overwrite = true
+        self.output = output
+        roots = try config.watches.map { settings in
+            let path = URL(fileURLWithPath: settings.path).standardizedFileURL.path
+            var resolved = settings
+            resolved.path = path
+            let folderName = ImageKey.safePlateName(URL(fileURLWithPath: path).lastPathComponent) ?? "plate"
+            let layout: any InstrumentLayout = settings.layout == "auto"
+                ? AutoLayout(defaultPlateName: folderName)
+                : try config.layout(named: settings.layout, exportRoot: path)
+            return Root(settings: resolved, layout: layout)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Catalog
+import Foundation
+import GRDB
+import Ingest
+import Logging
+import Watch
+
+/// One pass of the daemon: take events, record them, plan, write one plate's ready wells, finalize,
+/// report. Lives on the daemon's thread only.
+struct Loop {
+    private let catalog: Catalog
+    private let logger: Logger
+    private let intake: Intake
+    private let planner: Planner
+    private let writing: WellWriting
+    private let finalizer: PlateFinalizer
+    private let started: Double
+    private var children: [pid_t] = []
+    private var lastHeartbeat = Date.distantPast
+    private var lastWatchdog = Date.distantPast
+    private var lastPlan = Date.distantPast
+    private var currentWork: String?
+    /// Files reported during the first walk of each root; the rest of the catalogue's files vanished while
+    /// the daemon was down.
+    private var firstScan: [String: Set<String>]
+    private let watchdogInterval: Duration?
+
+    /// Events recorded per catalogue transaction: large enough for a 10,000-file burst to go quickly.
+    static let batchSize = 2000
+
+    init(configuration: DaemonConfiguration, catalog: Catalog, logger: Logger, started: Double) {
+        self.catalog = catalog
+        self.logger = logger
+        self.started = started
+        let roots = Dictionary(uniqueKeysWithValues: configuration.roots.map { ($0.settings.id, $0) })
+        let plans = PlanCache()
+        intake = Intake(roots: roots, endMarker: configuration.daemon.endMarker)
+        planner = Planner(roots: roots, settings: configuration.daemon, plans: plans)
+        writing = WellWriting(roots: roots, options: configuration.output, plans: plans, logger: logger)
+        finalizer = PlateFinalizer(onComplete: configuration.daemon.onComplete, logger: logger)
+        firstScan = Dictionary(uniqueKeysWithValues: configuration.roots.map { ($0.settings.id, []) })
+        watchdogInterval = SystemdNotifier().watchdogInterval
+    }
+
+    /// One step; true when there was work (the caller then loops again at once).
+    mutating func step(inbox: EventInbox, notifier: SystemdNotifier) -> Bool {
+        var busy = false
+        do {
+            let events = inbox.take(limit: Self.batchSize)
+            if !events.isEmpty {
+                busy = true
+                try record(events)
+            }
+            if busy || Date().timeIntervalSince(lastPlan) >= 1 {
+                lastPlan = Date()
+                try catalog.write { [planner] db in try planner.plan(db, now: Date().timeIntervalSince1970) }
+            }
+            if let plate = try writing.nextPlate(catalog) {
+                busy = true
+                currentWork = "writing plate \(plate.name)"
+                heartbeat(status: "running", queue: inbox.count)
+                let line = try writing.write(plate, catalog: catalog) { _ in }
+                logger.info("\(line)")
+                currentWork = nil
+            }
+            try finalizer.finalizeComplete(catalog, children: &children)
+            finalizer.reap(&children, catalog: catalog)
+        } catch {
+            logger.error("daemon step failed: \(error); continuing")
+            currentWork = nil
+        }
+        if Date().timeIntervalSince(lastHeartbeat) >= 2 {
+            heartbeat(status: "running", queue: inbox.count)
+        }
+        if let interval = watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval.seconds {
+            lastWatchdog = Date()
+            try? notifier.watchdog()
+            try? notifier.status(statusLine())
+        }
+        return busy
+    }
+
+    /// Records what is still queued when stopping, so nothing the watcher saw is lost.
+    mutating func drain(inbox: EventInbox) {
+        while case let events = inbox.take(limit: Self.batchSize), !events.isEmpty {
+            do { try record(events) } catch { logger.error("recording events at stop failed: \(error)") }
+        }
+    }
+
+    private mutating func record(_ events: [WatchEvent]) throws {
+        for event in events {
+            switch event {
+            case let .stable(root, path, _): firstScan[root]?.insert(path)
+            case let .scanFinished(root, files, seconds):
+                if let seen = firstScan.removeValue(forKey: root) {
+                    try markVanished(root: root, seen: seen)
+                    logger.info("root \(root): first scan found \(files) file(s) in \(String(format: "%.2f", seconds)) s")
+                }
+            default: continue
+            }
+        }
+        let summary = try catalog.write { [intake] db in try intake.apply(events, to: db, now: Date().timeIntervalSince1970) }
+        if summary.rejected > 0 { logger.warning("\(summary.rejected) file(s) rejected; see platedrop files --state rejected") }
+    }
+
+    private func markVanished(root: String, seen: Set<String>) throws {
+        try catalog.write { db in
+            let present = try FileRecord.filter(Column("root") == root && Column("state") != FileState.vanished.rawValue)
+                .fetchAll(db)
+            for var file in present where !seen.contains(file.relativePath) {
+                file.state = .vanished
+                try file.update(db)
+            }
+        }
+    }
+
+    mutating func heartbeat(status: String, queue: Int = 0, stopped: Bool = false) {
+        lastHeartbeat = Date()
+        let record = DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: lastHeartbeat.timeIntervalSince1970,
+                                  status: status, currentWork: currentWork, queueLength: queue,
+                                  stoppedAt: stopped ? lastHeartbeat.timeIntervalSince1970 : nil)
+        do {
+            try catalog.write { db in try record.save(db) }
+        } catch {
+            logger.error("heartbeat failed: \(error)")
+        }
+    }
+
+    private func statusLine() -> String {
+        currentWork ?? "idle"
+    }
+}

@@ -1,0 +1,88 @@
+import Catalog
+import Dispatch
+import Foundation
+import GRDB
+import Ingest
+import Logging
+import Synchronization
+import Watch
+
+/// `platedrop serve`: watch → intake → plan → write → finalize, in one loop on one thread, so catalogue
+/// writes are serialized and every step sees the previous one's result. The watcher runs on its own
+/// thread; well writing fans out over the cores inside the Ingest module.
+public final class PlateDropDaemon: Sendable {
+    private let configuration: DaemonConfiguration
+    private let logger: Logger
+    private let inbox = EventInbox()
+    private let stopRequested = Atomic<Bool>(false)
+    private let notifier = SystemdNotifier()
+
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Asks the loop to stop after the step in progress (SIGTERM, SIGINT).
+    public func requestStop() {
+        stopRequested.store(true, ordering: .relaxed)
+        inbox.wake()
+    }
+
+    /// Runs until `requestStop()`; throws when the daemon cannot start (catalogue locked or corrupt, watcher).
+    public func run() throws {
+        let lock = try CatalogLock(catalogPath: configuration.catalogPath)
+        let catalog = try Catalog(path: configuration.catalogPath)
+        let started = Date().timeIntervalSince1970
+        try recover(catalog, started: started)
+        let rescan = configuration.daemon.rescanInterval
+        let watcher = try FolderWatcher(roots: configuration.roots.map { $0.watchRoot(rescanInterval: rescan) })
+        let forwarding = Task { [inbox] in
+            for await event in watcher.events { inbox.append(event) }
+        }
+        try watcher.start()
+        try? notifier.ready()
+        logger.notice("platedrop serving \(configuration.roots.count) watched folder(s); catalogue \(configuration.catalogPath)")
+
+        var loop = Loop(configuration: configuration, catalog: catalog, logger: logger, started: started)
+        while !stopRequested.load(ordering: .relaxed) {
+            let busy = loop.step(inbox: inbox, notifier: notifier)
+            if !busy { inbox.wait(timeout: .milliseconds(250)) }
+        }
+        try? notifier.stopping()
+        logger.notice("stopping: watcher first, then the catalogue")
+        watcher.stop()
+        forwarding.cancel()
+        loop.drain(inbox: inbox)
+        loop.heartbeat(status: "stopped", stopped: true)
+        withExtendedLifetime(lock) {}
+    }
+
+    /// After a crash: wells caught mid-write go back to `ready` (their staging is cleared before the next
+    /// write) and the daemon row says who runs now.
+    private func recover(_ catalog: Catalog, started: Double) throws {
+        let roots = configuration.roots
+        try catalog.write { db in
+            let interrupted = try WellRecord.filter(Column("state") == WellState.writing.rawValue).fetchAll(db)
+            for var well in interrupted {
+                well.state = .ready
+                try well.update(db)
+                try EventRecord.log(db, .warning, "well-interrupted", plate: well.plate, well: well.id,
+                                    "well \(well.position.label) was being written when the daemon stopped; rewriting it")
+            }
+            for root in roots {
+                try RootRecord(id: root.settings.id, path: root.settings.path, layout: root.layout.name,
+                               output: root.settings.output, state: "starting", updatedAt: started).save(db)
+            }
+            try DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: started, status: "starting",
+                             queueLength: 0).save(db)
+            try EventRecord.log(db, .info, "daemon-start", "platedrop started (pid \(getpid()))")
+        }
+    }
+}
+
+extension DaemonConfiguration.Root {
+    func watchRoot(rescanInterval: Duration) -> WatchRoot {
+        WatchRoot(id: settings.id, path: settings.path, mode: settings.poll ? .polling : .automatic,
+                  quietPeriod: settings.quietPeriod, pollInterval: settings.pollInterval, rescanInterval: rescanInterval)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Layouts
+
+/// `layout = "auto"` for a watched folder: a folder starts empty, so instead of recognising the export once
+/// (as `platedrop ingest` does) each file is offered to the built-in layouts in turn and the first that
+/// claims it wins.
+struct AutoLayout: InstrumentLayout {
+    let name = "auto"
+    private let candidates: [any InstrumentLayout]
+
+    init(defaultPlateName: String) {
+        candidates = LayoutCatalog.builtInNames.compactMap { LayoutCatalog.named($0, defaultPlateName: defaultPlateName) }
+    }
+
+    func classify(relativePath: String) -> FileRole {
+        var firstAnswer: FileRole?
+        for layout in candidates {
+            let role = layout.classify(relativePath: relativePath)
+            switch role {
+            case .image, .plan:
+                return role
+            case .ignored, .unrecognized:
+                firstAnswer = firstAnswer ?? role
+            }
+        }
+        return firstAnswer ?? .unrecognized(reason: "no built-in layout recognises this name")
+    }
+
+    func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
+        var lastError: LayoutError?
+        for layout in candidates {
+            guard case .plan = layout.classify(relativePath: (path as NSString).lastPathComponent) else { continue }
+            do {
+                return try layout.readPlan(at: path)
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? .unsupportedPlan(path: path, layout: name, expected: "a plan file of a built-in layout")
+    }
+}

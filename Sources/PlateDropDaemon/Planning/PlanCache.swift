@@ -1,0 +1,38 @@
+import Catalog
+import Layouts
+
+/// Vendor plans read from their files, kept until the file's fingerprint changes.
+final class PlanCache {
+    private var plans: [String: (stamp: String, plan: PlatePlan?)] = [:]
+    private(set) var failures: [String: String] = [:]
+
+    /// The merged plan of every plan file of `root` whose scope covers one of `imagePaths` (absolute).
+    func plan(for files: [FileRecord], root: DaemonConfiguration.Root, imagePaths: [String]) -> PlatePlan? {
+        let covering = files.compactMap { file -> PlatePlan? in
+            guard let plan = read(file, root: root) else { return nil }
+            let scope = plan.scopeDirectory.hasSuffix("/") ? plan.scopeDirectory : plan.scopeDirectory + "/"
+            return imagePaths.contains { $0.hasPrefix(scope) } ? plan : nil
+        }
+        guard var merged = covering.first else { return nil }
+        for other in covering.dropFirst() {
+            merged = merged.merged(with: other)
+        }
+        return merged
+    }
+
+    private func read(_ file: FileRecord, root: DaemonConfiguration.Root) -> PlatePlan? {
+        let path = root.settings.path + "/" + file.relativePath
+        let stamp = "\(file.size)-\(file.modifiedNanoseconds)-\(file.inode)"
+        if let cached = plans[path], cached.stamp == stamp { return cached.plan }
+        do {
+            let plan = try root.layout.readPlan(at: path)
+            plans[path] = (stamp, plan)
+            failures[path] = nil
+            return plan
+        } catch {
+            plans[path] = (stamp, nil)
+            failures[path] = "\(error)"
+            return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Catalog
+import Config
+import Foundation
+import GRDB
+import Layouts
+
+/// Decides which wells are ready to write and which plates are complete (DESIGN "Completeness, in order
+/// of trust"): the vendor plan when there is one, else configured expectations, else the plate's own
+/// shape so far plus the quiet period. An end marker or the plate timeout writes what is there.
+struct Planner {
+    let roots: [String: DaemonConfiguration.Root]
+    let settings: DaemonSettings
+    let plans: PlanCache
+
+    func plan(_ db: Database, now: Double) throws {
+        let plates = try PlateRecord.filter(Column("state") == PlateState.receiving.rawValue).fetchAll(db)
+        for plate in plates {
+            guard let root = roots[plate.root] else { continue }
+            try plan(plate, root: root, db: db, now: now)
+        }
+    }
+
+    private func plan(_ plate: PlateRecord, root: DaemonConfiguration.Root, db: Database, now: Double) throws {
+        var plate = plate
+        let wells = try WellRecord.all(db, plate: plate.id!)
+        let files = try FileRecord.usableImages(db, plate: plate.id!)
+        let plan = plans.plan(for: try FileRecord.plans(db, root: root.settings.id), root: root,
+                              imagePaths: files.map { root.settings.path + "/" + $0.relativePath })
+        let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { Set($0.flatMap(Self.slots)) }
+        let plateShape = slotsByWell.values.reduce(into: Set<PlaneSlot>()) { $0.formUnion($1) }
+        let expected = plan.map(Self.expectedSlots)
+        let timedOut = now - plate.lastActivityAt >= settings.plateTimeout.seconds
+        let writeWhatIsThere = plate.endMarkerSeen || timedOut
+        let quiet = root.settings.quietPeriod.seconds
+
+        for var well in wells {
+            let present = slotsByWell[well.id!] ?? []
+            switch well.state {
+            case .receiving:
+                let complete: Bool
+                if let wanted = expected?[WellPosition(row: well.row, column: well.column)], !wanted.isEmpty {
+                    complete = wanted.isSubset(of: present)
+                } else if let expectations = root.settings.expectations {
+                    complete = present.count >= expectations.planesPerWell
+                } else {
+                    complete = plateShape.isSubset(of: present) && now - well.lastActivityAt >= quiet
+                }
+                guard complete || writeWhatIsThere else { continue }
+                if present.isEmpty {
+                    well.state = .failed
+                    well.attempts = WellRecord.automaticRetryLimit
+                    well.reason = "no usable image: every file of this well was rejected (see platedrop files --state rejected)"
+                } else {
+                    well.state = .ready
+                    well.reason = complete ? nil : "written incomplete (\(plate.endMarkerSeen ? "end marker" : "plate timeout"))"
+                }
+                try well.update(db)
+            case .failed where well.attempts < WellRecord.automaticRetryLimit:
+                let pause = min(30 * pow(2, Double(well.attempts - 1)), 3600)
+                if now - well.lastActivityAt >= pause {
+                    well.state = .ready
+                    try well.update(db)
+                    try EventRecord.log(db, .info, "well-retry", plate: plate.id, well: well.id,
+                                        "retrying well \(WellPosition(row: well.row, column: well.column)) (attempt \(well.attempts + 1))")
+                }
+            default:
+                continue
+            }
+        }
+
+        let current = try WellRecord.all(db, plate: plate.id!)
+        let busy = current.contains { well in
+            [.receiving, .ready, .writing].contains(well.state)
+                || (well.state == .failed && well.attempts < WellRecord.automaticRetryLimit)
+        }
+        guard !busy, current.contains(where: { $0.state == .written }) else { return }
+        let planSatisfied = expected.map { wanted in
+            wanted.filter { !$0.value.isEmpty }.keys.allSatisfy { position in
+                current.contains { $0.row == position.row && $0.column == position.column && $0.state == .written }
+            }
+        } ?? false
+        guard planSatisfied || writeWhatIsThere else { return }
+        plate.state = .complete
+        plate.completedAt = now
+        try plate.update(db)
+        let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
+            : "no new file for \(Int(settings.plateTimeout.seconds)) s"
+        try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
+    }
+
+    /// The planes a file holds: one, or one per page when its pages are the z-planes.
+    static func slots(_ file: FileRecord) -> [PlaneSlot] {
+        let zPlanes = file.z.map { [$0] } ?? Array(0..<max(1, file.pages ?? 1))
+        return zPlanes.map { z in
+            PlaneSlot(acquisition: file.acquisition ?? 0, field: file.field ?? 0, timepoint: file.t ?? 0,
+                      channel: file.channel ?? 0, zPlane: z)
+        }
+    }
+
+    /// The plan's planes per well, without those the instrument reports it did not acquire.
+    static func expectedSlots(_ plan: PlatePlan) -> [WellPosition: Set<PlaneSlot>] {
+        var result: [WellPosition: Set<PlaneSlot>] = [:]
+        for key in plan.expected ?? [] where !plan.expectedMissing.contains(where: { $0.covers(key) }) {
+            result[key.well, default: []].insert(PlaneSlot(acquisition: key.acquisition, field: key.field,
+                                                           timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0))
+        }
+        return result
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a floating-point number.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,153 @@
+import Catalog
+import Foundation
+import GRDB
+import Ingest
+import Layouts
+import Logging
+import TIFF
+
+/// Writes the ready wells of one plate: marks them `writing`, writes them through the Ingest module
+/// (staged, then swapped into the plate), and records the outcome: wells `written` (a new generation)
+/// or `failed` with the reason, files `ingested` or `rejected`.
+struct WellWriting {
+    let roots: [String: DaemonConfiguration.Root]
+    let options: IngestOptions
+    let plans: PlanCache
+    let logger: Logger
+
+    /// The plate with the oldest ready well, if any.
+    func nextPlate(_ catalog: Catalog) throws -> PlateRecord? {
+        try catalog.read { db in
+            try PlateRecord.fetchOne(db, sql: """
+                SELECT plate.* FROM plate JOIN well ON well.plate = plate.id
+                WHERE well.state = 'ready' ORDER BY well.lastActivityAt LIMIT 1
+                """)
+        }
+    }
+
+    /// Writes every ready well of `plate`; returns a one-line description for logs and `status`.
+    func write(_ plate: PlateRecord, catalog: Catalog, progress: @escaping @Sendable (IngestProgress) -> Void) throws -> String {
+        guard let root = roots[plate.root], let plateID = plate.id else { return "plate \(plate.name): root not configured" }
+        let (wells, files, planFiles) = try catalog.write { db in
+            let wells = try WellRecord.all(db, plate: plateID)
+            for var well in wells where well.state == .ready {
+                well.state = .writing
+                try well.update(db)
+            }
+            return (wells, try FileRecord.usableImages(db, plate: plateID), try FileRecord.plans(db, root: plate.root))
+        }
+        let ready = wells.filter { $0.state == .ready }
+        let listed = wells.filter { $0.writtenAt != nil }
+        let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
+        let images = files.compactMap { file in
+            file.well.flatMap { positions[$0] }.flatMap { Self.sourceImage(file, plate: plate.name, well: $0, rootPath: root.settings.path) }
+        }
+        let plan = plans.plan(for: planFiles, root: root, imagePaths: images.map(\.absolutePath))
+        let started = Date()
+        let outcome: IncrementalIngest.Outcome
+        do {
+            outcome = try IncrementalIngest.write(
+                wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan),
+                plateRoot: plate.storePath, listed: listed.map(\.position),
+                options: options, progress: progress)
+        } catch {
+            try record(failure: "\(error)", for: ready, plate: plate, catalog: catalog)
+            return "plate \(plate.name): writing failed: \(error)"
+        }
+        try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        let seconds = Date().timeIntervalSince(started)
+        return "plate \(plate.name): wrote \(outcome.result.wellsWritten.joined(separator: " ")) in "
+            + String(format: "%.2f s", seconds)
+            + (outcome.result.wellsFailed.isEmpty ? "" : "; failed \(outcome.result.wellsFailed.map(\.path))")
+    }
+
+    private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
+                        plate: PlateRecord, catalog: Catalog) throws {
+        let now = Date().timeIntervalSince1970
+        let written = Set(outcome.result.wellsWritten)
+        let failures = Dictionary(outcome.result.wellsFailed.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        try catalog.write { db in
+            var plate = try PlateRecord.fetchOne(db, key: plate.id!) ?? plate
+            let shapeChanged = plate.shapeSignature != nil && outcome.shapeSignature != nil
+                && plate.shapeSignature != outcome.shapeSignature
+            for var well in ready {
+                let label = well.position.label
+                if written.contains(label) {
+                    well.state = .written
+                    well.generation += 1
+                    well.writtenAt = now
+                    well.attempts = 0
+                    well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
+                    try EventRecord.log(db, .info, "well-written", plate: plate.id, well: well.id,
+                                        "well \(label) written (generation \(well.generation))")
+                } else {
+                    well.state = .failed
+                    well.attempts += 1
+                    well.reason = failures[label] ?? "not written"
+                    try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, well.reason!)
+                }
+                well.lastActivityAt = now
+                try well.update(db)
+            }
+            let writtenIDs = Set(ready.filter { written.contains($0.position.label) }.compactMap(\.id))
+            for var file in files where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil {
+                if let reason = rejected[file.relativePath] {
+                    file.state = .rejected
+                    file.reason = reason
+                    try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, well: file.well,
+                                        path: file.relativePath, reason)
+                } else {
+                    file.state = .ingested
+                }
+                file.updatedAt = now
+                try file.update(db)
+            }
+            if shapeChanged {
+                // Every field of a plate must share one shape (P9): earlier wells are rewritten in the new one.
+                for var earlier in try WellRecord.all(db, plate: plate.id!)
+                where earlier.state == .written && !writtenIDs.contains(earlier.id!) {
+                    earlier.state = .ready
+                    try earlier.update(db)
+                }
+                try EventRecord.log(db, .info, "plate-shape-changed", plate: plate.id,
+                                    "plate shape is now \(outcome.shapeSignature!); earlier wells are rewritten to match")
+            }
+            if let signature = outcome.shapeSignature { plate.shapeSignature = signature }
+            try plate.update(db)
+        }
+    }
+
+    private func record(failure: String, for wells: [WellRecord], plate: PlateRecord, catalog: Catalog) throws {
+        let now = Date().timeIntervalSince1970
+        try catalog.write { db in
+            for var well in wells {
+                well.state = .failed
+                well.attempts += 1
+                well.reason = failure
+                well.lastActivityAt = now
+                try well.update(db)
+                try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+            }
+        }
+    }
+
+    /// The Ingest module's view of a catalogued image (header included, so it is not read again).
+    static func sourceImage(_ file: FileRecord, plate: String, well: WellPosition, rootPath: String) -> SourceImage? {
+        guard let sampleName = file.sampleType, let sampleType = TIFFSampleType(rawValue: sampleName),
+              let width = file.width, let height = file.height, let pages = file.pages else { return nil }
+        let key = ImageKey(plate: plate, well: well, field: file.field ?? 0, channel: file.channel ?? 0, z: file.z,
+                           t: file.t ?? 0, acquisition: file.acquisition ?? 0)
+        return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath, key: key,
+                           header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages))
+    }
+}
+
+extension WellRecord {
+    var position: WellPosition { WellPosition(row: row, column: column) }
+}
+
+extension WellPosition {
+    /// "B3": how reports and logs name a well (unpadded column, as in the plate's paths).
+    var label: String { "\(rowName)\(columnName)" }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Catalog
+import GRDB
+import Layouts
+import Zarr
+
+/// `platedrop wells`: wells of every plate (or one), optionally only those in one state.
+struct WellsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "wells", abstract: "List wells by plate and state.")
+
+    @Option(help: "Only wells in this state: \(WellState.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var state: WellState?
+
+    @Option(help: "Only wells of this plate.")
+    var plate: String?
+
+    @OptionGroup var options: CatalogOptions
+
+    func run() throws {
+        let (wanted, plateName) = (state, plate)
+        let rows = try options.openReader().read { db -> [(String, WellRecord)] in
+            let plates = try PlateRecord.fetchAll(db).filter { plateName == nil || $0.name == plateName }
+            return try plates.flatMap { plate in
+                try WellRecord.all(db, plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map { (plate.name, $0) }
+            }
+        }
+        if options.json {
+            print(JSONValue.array(rows.map { plate, well in
+                var object = WellJSON.json(well)
+                object["plate"] = .string(plate)
+                return object
+            }).prettySerialized())
+            return
+        }
+        for (plate, well) in rows {
+            let position = WellPosition(row: well.row, column: well.column)
+            print("\(plate) \(position.rowName)\(position.columnName)  \(well.state.rawValue)  generation \(well.generation)"
+                  + (well.reason.map { "  \($0)" } ?? ""))
+        }
+    }
+}
+
+extension WellState: ExpressibleByArgument {}
+extension FileState: ExpressibleByArgument {}
