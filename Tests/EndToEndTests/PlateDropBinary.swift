@@ -9,11 +9,17 @@ struct PlateDropBinary: Sendable {
     static let repositoryRoot: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// `PLATEDROP_BIN` if set, else the debug build beside the tests (the Makefile builds it before `swift test`).
+    /// `PLATEDROP_BIN` if set; else the `platedrop` built beside this test bundle, else the repository's debug
+    /// build (the Makefile builds it before `swift test`).
     static func located() throws -> PlateDropBinary {
-        let path = ProcessInfo.processInfo.environment["PLATEDROP_BIN"] ?? repositoryRoot + "/.build/debug/platedrop"
-        try #require(FileManager.default.isExecutableFile(atPath: path),
-                     "platedrop binary not found at \(path): run `swift build` first or set PLATEDROP_BIN")
+        if let override = ProcessInfo.processInfo.environment["PLATEDROP_BIN"] {
+            try #require(FileManager.default.isExecutableFile(atPath: override), "PLATEDROP_BIN=\(override) is not an executable")
+            return PlateDropBinary(path: override)
+        }
+        let besideTests = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("platedrop").path
+        let candidates = [besideTests, repositoryRoot + "/.build/debug/platedrop"].compactMap { $0 }
+        let path = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "platedrop binary not found at \(candidates.joined(separator: " or ")): run `swift build` first or set PLATEDROP_BIN")
         return PlateDropBinary(path: path)
     }
 
