@@ -25,6 +25,8 @@ struct ExportScenario: Sendable, CustomStringConvertible {
     var seed = 42
     /// Small chunks so edge chunks (partly outside the image) occur.
     var chunk = 32
+    /// Whether sample-export writes the vendor plan files.
+    var writesPlan = true
 
     var description: String { summary }
 
@@ -33,7 +35,7 @@ struct ExportScenario: Sendable, CustomStringConvertible {
          "--wells", wells.map(\.name).joined(separator: ","), "--fields", String(fields),
          "--channels", String(channels), "--z", String(zPlanes), "--t", String(timepoints),
          "--size", "\(width)x\(height)", "--dtype", sampleType.rawValue, "--compression", compression,
-         "--seed", String(seed)]
+         "--seed", String(seed)] + (writesPlan ? [] : ["--no-plan"])
     }
 
     /// Rows × columns of the physical plate.
