@@ -37,11 +37,15 @@ struct OverwriteTests {
         let untouched = try FolderSnapshot(of: plateRoot)
         #expect(stored.differences(to: untouched).isEmpty, "refused ingest changed \(stored.differences(to: untouched))")
 
-        let replaced = try await binary.run(["ingest", secondExport, "--out", outRoot, "--overwrite"])
+        // Another NGFF version too: a replaced store must not keep a single file of the old one (no mixed versions).
+        let replaced = try await binary.run(["ingest", secondExport, "--out", outRoot, "--overwrite", "--ngff", "0.4"])
         #expect(replaced.exitCode == 0, "\(replaced.transcript)")
         let validation = try await binary.run(["validate", plateRoot])
         #expect(validation.exitCode == 0, "\(validation.transcript)")
         let plate = try WrittenPlate(root: plateRoot)
+        #expect(plate.format == .v2)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: plateRoot).filter { $0.hasSuffix("zarr.json") }
+        #expect(leftovers.isEmpty, "Zarr v3 metadata left from the replaced store: \(leftovers)")
         #expect(plate.wells.map(\.path) == ["A/1"])
         #expect(!FileManager.default.fileExists(atPath: plateRoot + "/B/3"), "well B/3 of the replaced plate is still on disk")
         for field in 0..<Self.secondRun.fields {

@@ -20,6 +20,11 @@ struct ValidateCommandTests {
         let plateRoot = outRoot + "/" + Self.scenario.plateName + ".ome.zarr"
         let intact = try await binary.run(["validate", plateRoot, "--json"])
         try #require(intact.exitCode == 0, "\(intact.transcript)")
+        let intactReport = try JSONValue(parsing: intact.standardOutput, source: "validate --json")
+        #expect(intactReport["valid"]?.boolValue == true)
+        #expect(intactReport["version"]?.stringValue == (storage == .ngff04 ? "0.4" : "0.5"))
+        #expect(intactReport["wells"]?.intValue == 2)
+        #expect(intactReport["fields"]?.intValue == 2)
 
         try FileManager.default.removeItem(atPath: plateRoot + "/B/3")
         let broken = try await binary.run(["validate", plateRoot, "--json"])
