@@ -7,6 +7,8 @@ import Zarr
 struct ConfigReader {
     private let lines: SourceLines
     private(set) var problems: [ConfigProblem] = []
+    /// Which `[[section]]` table is being read, so problems point at the right one.
+    private var entry = 0
 
     init(text: String) {
         lines = SourceLines(text: text)
@@ -102,10 +104,13 @@ struct ConfigReader {
 
     private mutating func readLayout(_ table: TOMLTable, index: Int) -> CustomLayoutConfig? {
         let section = "layout"
+        entry = index
+        defer { entry = 0 }
         rejectUnknownKeys(table, allowed: ["name", "pattern", "index_base", "plate"], section: section)
         guard let name = string(table, "name", section: section), let pattern = string(table, "pattern", section: section)
         else {
-            report("layout", section: nil, "[[layout]] entry \(index + 1) needs both name and pattern")
+            problems.append(ConfigProblem(line: lines.headerLine(of: section, entry: index),
+                                          message: "[[layout]] entry \(index + 1) needs both name and pattern"))
             return nil
         }
         let base = integer(table, "index_base", section: section, in: 0...1) ?? 1
@@ -150,6 +155,8 @@ struct ConfigReader {
     }
 
     private mutating func report(_ key: String, section: String?, _ message: String) {
-        problems.append(ConfigProblem(line: lines.line(of: key, inSection: section), message: message))
+        let line = lines.line(of: key, inSection: section, entry: entry)
+            ?? section.flatMap { lines.line(of: $0, inSection: nil) }
+        problems.append(ConfigProblem(line: line, message: message))
     }
 }

@@ -20,7 +20,13 @@ public enum BatchIngest {
             let plateRoot = outputRoot + "/" + geometry.name + ".ome.zarr"
             try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
             let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, progress: progress)
-            let (result, readRejections) = assembler.run()
+            var (result, readRejections): (PlateResult, [FileIssue])
+            do {
+                (result, readRejections) = try assembler.run()
+            } catch {
+                throw .outputUnwritable(path: plateRoot, detail: "\(error)")
+            }
+            result.planGaps = sized.planGaps
             rejected += readRejections
             plates.append(result)
         }

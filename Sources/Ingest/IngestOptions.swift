@@ -23,7 +23,8 @@ public struct IngestOptions: Sendable, Hashable {
     public var pyramidMaximumLevels: Int?
     /// Planes processed at once; one per core keeps the compressor busy without oversubscribing.
     public var workers: Int
-    /// fsync every chunk file as well as the metadata (slower; the daemon's crash safety relies on it).
+    /// fsync every chunk file before its well is published; metadata is always written durably. The
+    /// daemon sets it: a listed well must survive a power cut.
     public var durableChunks: Bool
     /// Replace a plate store that already exists instead of refusing.
     public var overwrite: Bool

@@ -34,7 +34,7 @@ struct TestPlate {
                         innerChunkShape: sharded ? [1, 1, 16, 16] : nil,
                         compressor: .blosc(.zstd, clevel: 5, shuffle: .bit),
                         dimensionNames: version == .v05 ? axes.map(\.name) : nil)
-                    let writer = ZarrArrayWriter(store: store.store, path: HCSPlateStore.levelPath(
+                    let writer = try ZarrArrayWriter(store: store.store, path: HCSPlateStore.levelPath(
                         row: row, column: column, field: field, level: level), metadata: metadata)
                     try writer.writeMetadata()
                     let pixels = (0..<(shape[2] * shape[3])).map { UInt16(truncatingIfNeeded: $0 * 7 + field) }

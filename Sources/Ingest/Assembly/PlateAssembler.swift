@@ -6,9 +6,10 @@ import Synchronization
 import TIFF
 import Zarr
 
-/// Writes one plate: every plane read, downsampled and compressed by parallel workers, each well's
-/// metadata written when its last plane lands, and the plate metadata rewritten after every well so
-/// the store is a valid plate listing exactly the finished wells at every moment.
+/// Writes wells of one plate: every plane read, downsampled and compressed by parallel workers into the
+/// staging area; when a well's last plane lands its metadata is written and the publisher swaps it into
+/// the plate store and relists the plate, so the store is a valid plate listing exactly the finished
+/// wells at every moment.
 final class PlateAssembler: Sendable {
     private struct PlaneTask: Sendable {
         let wellIndex: Int
@@ -31,10 +32,8 @@ final class PlateAssembler: Sendable {
         var wellsDone = 0
     }
 
-    /// Plate-level state only the worker that finishes a well touches, one at a time.
-    private struct Published: Sendable {
+    private struct Outcome: Sendable {
         var writtenWells: [WellPosition] = []
-        var writtenRows: Set<Int> = []
         var failedWells: [FileIssue] = []
     }
 
@@ -42,23 +41,31 @@ final class PlateAssembler: Sendable {
     private let layout: FieldArrayLayout
     private let options: IngestOptions
     private let plateRoot: String
-    private let store: HCSPlateStore
+    /// The wells this run writes, row-major; task well indices point into it.
+    private let wells: [WellPosition]
+    private let publisher: PlatePublisher
+    private let staging: HCSPlateStore
     private let tasks: [PlaneTask]
     private let nextTask = Atomic<Int>(0)
     private let shared: Mutex<Shared>
-    private let published = Mutex(Published())
+    private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
     private let started = ContinuousClock.now
 
-    init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String,
-         progress: @escaping @Sendable (IngestProgress) -> Void) {
+    /// Writes `wells` (every well of the geometry when nil); `listed` are wells already published.
+    init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String, wells: [WellPosition]? = nil,
+         listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void) {
         self.geometry = geometry
         self.options = options
         self.plateRoot = plateRoot
         self.progress = progress
+        self.wells = (wells ?? geometry.wells).sorted()
         layout = FieldArrayLayout(geometry: geometry, options: options)
-        store = HCSPlateStore(plateRoot: plateRoot, version: options.ngffVersion)
-        let sortedPlanes = geometry.wells.map { well in
+        let metadata = PlateMetadataBuilder(geometry: geometry)
+        publisher = PlatePublisher(plateRoot: plateRoot, version: options.ngffVersion, listed: listed,
+                                   plateMetadata: metadata.plate(listing:))
+        staging = publisher.stagingStore
+        let sortedPlanes = self.wells.map { well in
             geometry.planesByWell[well, default: []].sorted {
                 ($0.field, $0.timepoint, $0.channel, $0.zPlane) < ($1.field, $1.timepoint, $1.channel, $1.zPlane)
             }
@@ -71,20 +78,24 @@ final class PlateAssembler: Sendable {
         }))
     }
 
-    /// Runs the workers to completion and reports what was written.
-    func run() -> (result: PlateResult, rejected: [FileIssue]) {
+    /// Runs the workers to completion and reports what was written; throws only when the plate store
+    /// itself cannot be prepared.
+    func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
+        try publisher.clearStaging()
+        try publisher.writePlateMetadata()
         let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker()
         }
+        try publisher.clearStaging()
         let state = shared.withLock { $0 }
-        let outcome = published.withLock { $0 }
+        let finished = outcome.withLock { $0 }
         let result = PlateResult(
             name: geometry.name, path: plateRoot,
-            wellsWritten: outcome.writtenWells.sorted().map { "\($0.rowName)\($0.columnName)" },
-            wellsFailed: outcome.failedWells.sorted(),
+            wellsWritten: finished.writtenWells.sorted().map { "\($0.rowName)\($0.columnName)" },
+            wellsFailed: finished.failedWells.sorted(),
             planesWritten: state.planesWritten,
-            missingPlanes: geometry.wells.count * geometry.planesPerWell - state.planesWritten,
+            missingPlanes: wells.count * geometry.planesPerWell - state.planesWritten,
             bytesRead: state.bytesRead)
         return (result, state.rejected.sorted())
     }
@@ -105,7 +116,7 @@ final class PlateAssembler: Sendable {
 
     private func process(_ task: PlaneTask, buffers: [UnsafeMutableRawBufferPointer]) {
         let plane = task.plane
-        let well = geometry.wells[task.wellIndex]
+        let well = wells[task.wellIndex]
         let alreadyFailed = shared.withLock { $0.wells[task.wellIndex].failure != nil }
         var range: ValueRange?
         var readError: String?
@@ -152,7 +163,7 @@ final class PlateAssembler: Sendable {
         }
         progress(IngestProgress(
             plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: tasks.count,
-            wellsDone: snapshot.wellsDone, wellsTotal: geometry.wells.count, bytesRead: snapshot.bytesRead,
+            wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
             seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedPath))
     }
 
@@ -166,35 +177,28 @@ final class PlateAssembler: Sendable {
                                   into: buffers[level], sampleType: geometry.sampleType)
             }
             let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: plane.field, level: level)
-            try ZarrArrayWriter(store: store.store, path: path, metadata: metadata)
+            try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata, durable: options.durableChunks)
                 .writeRegion(origin: origin, shape: layout.planeShape(level: level), data: UnsafeRawBufferPointer(buffers[level]))
         }
     }
 
-    /// Publishes a finished well: array and group metadata, then the plate listing. Returns the well's path
-    /// when it was published.
+    /// Publishes a finished well: its array and group metadata, then the swap into the plate. Returns the
+    /// well's path when it was published.
     private func finishWell(_ wellIndex: Int, progress wellProgress: WellProgress) -> String? {
-        let well = geometry.wells[wellIndex]
+        let well = wells[wellIndex]
         let wellName = "\(well.rowName)\(well.columnName)"
-        return published.withLock { state -> String? in
-            if let failure = wellProgress.failure {
-                state.failedWells.append(FileIssue(path: wellName, reason: failure))
-                return nil
-            }
-            do {
-                try writeWellMetadata(well, ranges: wellProgress.channelRanges)
-                if !state.writtenRows.contains(well.row) {
-                    try store.writeRow(well.rowName)
-                }
-                let wells = state.writtenWells + [well]
-                try store.writePlate(plateMetadata(listing: wells))
-                state.writtenRows.insert(well.row)
-                state.writtenWells = wells
-                return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
-            } catch {
-                state.failedWells.append(FileIssue(path: wellName, reason: "writing metadata failed: \(error)"))
-                return nil
-            }
+        if let failure = wellProgress.failure {
+            outcome.withLock { $0.failedWells.append(FileIssue(path: wellName, reason: failure)) }
+            return nil
+        }
+        do {
+            try writeWellMetadata(well, ranges: wellProgress.channelRanges)
+            try publisher.publish(well)
+            outcome.withLock { $0.writtenWells.append(well) }
+            return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
+        } catch {
+            outcome.withLock { $0.failedWells.append(FileIssue(path: wellName, reason: "publishing failed: \(error)")) }
+            return nil
         }
     }
 
@@ -202,34 +206,16 @@ final class PlateAssembler: Sendable {
         for (fieldIndex, _) in geometry.fields.enumerated() {
             for (level, metadata) in layout.levels.enumerated() {
                 let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: fieldIndex, level: level)
-                try ZarrArrayWriter(store: store.store, path: path, metadata: metadata).writeMetadata()
+                try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata).writeMetadata()
             }
             let name = "\(well.rowName)\(well.columnName) field \(fieldIndex)"
-            try store.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
-                                 layout.imageMetadata(name: name, channelRanges: ranges[fieldIndex]))
+            try staging.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
+                                   layout.imageMetadata(name: name, channelRanges: ranges[fieldIndex]))
         }
         let images = geometry.fields.enumerated().map { index, slot in
             WellMetadata.Image(path: String(index), acquisition: slot.acquisition)
         }
-        try store.writeWell(row: well.rowName, column: well.columnName, WellMetadata(images: images))
-    }
-
-    private func plateMetadata(listing wells: [WellPosition]) -> PlateMetadata {
-        let format = geometry.format
-        let rows = (0..<format.rows).map { WellPosition(row: $0, column: 0).rowName }
-        let columns = (0..<format.columns).map { WellPosition(row: 0, column: $0).columnName }
-        let acquisitionIDs = Set(geometry.fields.map(\.acquisition)).sorted()
-        let acquisitions = acquisitionIDs.map { id in
-            let info = geometry.plan?.acquisitions.first { $0.id == id }
-            return PlateMetadata.Acquisition(
-                id: id, name: info?.name ?? (acquisitionIDs.count == 1 ? geometry.name : "Acquisition \(id)"),
-                maximumFieldCount: geometry.fields.filter { $0.acquisition == id }.count,
-                startTime: info?.start.map { Int64($0) }, endTime: info?.end.map { Int64($0) })
-        }
-        return PlateMetadata(
-            name: geometry.name, rows: rows, columns: columns,
-            wells: wells.map { PlateMetadata.Well(rowIndex: $0.row, columnIndex: $0.column) },
-            fieldCount: geometry.fields.count, acquisitions: acquisitions)
+        try staging.writeWell(row: well.rowName, column: well.columnName, WellMetadata(images: images))
     }
 }
 

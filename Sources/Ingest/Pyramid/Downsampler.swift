@@ -64,11 +64,13 @@ enum Downsampler {
             let out = outY * outWidth
             for outX in 0..<pairedColumns {
                 let x = 2 * outX
-                dst[out + outX] = (src[row0 + x] + src[row0 + x + 1] + src[row1 + x] + src[row1 + x + 1]) * 0.25
+                // Summed in Double: four values near Float.greatestFiniteMagnitude overflow a Float sum.
+                let sum = Double(src[row0 + x]) + Double(src[row0 + x + 1]) + Double(src[row1 + x]) + Double(src[row1 + x + 1])
+                dst[out + outX] = Float(sum * 0.25)
             }
             if pairedColumns < outWidth {
                 let x = width - 1
-                dst[out + pairedColumns] = (src[row0 + x] + src[row1 + x]) * 0.5
+                dst[out + pairedColumns] = Float((Double(src[row0 + x]) + Double(src[row1 + x])) * 0.5)
             }
         }
     }

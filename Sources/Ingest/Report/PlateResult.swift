@@ -11,4 +11,6 @@ public struct PlateResult: Sendable {
     public let missingPlanes: Int
     /// Raw pixel bytes read from the source files.
     public let bytesRead: Int
+    /// What the vendor plan expected but the export lacks (instrument error records, images never written).
+    public var planGaps: [String] = []
 }

@@ -68,7 +68,9 @@ struct ExportSurvey: Sendable {
         let isSymbolicLink: Bool
     }
 
-    private static func listFiles(_ root: String) throws(IngestError) -> [ListedFile] {
+    private static func listFiles(_ givenRoot: String) throws(IngestError) -> [ListedFile] {
+        // One spelling of the root, so absolute paths compare equal to plan scopes (no "//", no trailing "/").
+        let root = URL(fileURLWithPath: givenRoot).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IngestError.exportNotFound(path: root)

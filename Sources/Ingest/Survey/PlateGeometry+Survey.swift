@@ -6,6 +6,8 @@ extension PlateGeometry {
     struct SurveyResult: Sendable {
         let geometry: PlateGeometry?
         let rejected: [FileIssue]
+        /// Planes the vendor plan lists that no usable file provides, and what the instrument said about them.
+        var planGaps: [String] = []
     }
 
     private struct ProbedImage {
@@ -37,18 +39,10 @@ extension PlateGeometry {
         var probed: [ProbedImage] = []
         for image in sources.images {
             do {
-                let file = try TIFFFile(path: image.absolutePath)
-                let first = try file.pageInfo(0)
-                let frame = Frame(width: first.width, height: first.height, sampleType: first.sampleType)
-                for page in 1..<max(1, file.pageCount) {
-                    let info = try file.pageInfo(page)
-                    guard Frame(width: info.width, height: info.height, sampleType: info.sampleType) == frame else {
-                        throw PageMismatch(page: page, found: "\(info.width)×\(info.height) \(info.sampleType.rawValue)",
-                                           expected: frame.summary)
-                    }
-                }
-                probed.append(ProbedImage(image: image, pageCount: file.pageCount, frame: frame))
-            } catch let error as PageMismatch {
+                let header = try image.header ?? ImageHeader.read(path: image.absolutePath)
+                let frame = Frame(width: header.width, height: header.height, sampleType: header.sampleType)
+                probed.append(ProbedImage(image: image, pageCount: header.pages, frame: frame))
+            } catch let error as ImageHeader.PageMismatch {
                 rejected.append(FileIssue(path: image.relativePath, reason: error.description))
             } catch {
                 rejected.append(FileIssue(path: image.relativePath, reason: "unreadable TIFF: \(error)"))
@@ -56,7 +50,8 @@ extension PlateGeometry {
         }
 
         let frameCounts = Dictionary(probed.map { ($0.frame, 1) }, uniquingKeysWith: +)
-        guard let frame = frameCounts.max(by: { ($0.value, $1.key.width) < ($1.value, $0.key.width) })?.key else {
+        // The most common frame; ties go to the smallest description so the choice never depends on hashing.
+        guard let frame = frameCounts.min(by: { ($1.value, $0.key.summary) < ($0.value, $1.key.summary) })?.key else {
             return SurveyResult(geometry: nil, rejected: rejected)
         }
         let plan = sources.plan
@@ -90,13 +85,15 @@ extension PlateGeometry {
             } else {
                 zPlanes = (0..<item.pageCount).map { ($0, $0) }
             }
-            for (z, page) in zPlanes {
-                let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
-                                             timepoint: key.t, channel: key.channel, zPlane: z)
-                if let first = claimed[identity] {
-                    rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
-                    continue
-                }
+            let identities = zPlanes.map { z, page in
+                (PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                               timepoint: key.t, channel: key.channel, zPlane: z), page)
+            }
+            if let first = identities.lazy.compactMap({ claimed[$0.0] }).first {
+                rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
+                continue
+            }
+            for (identity, page) in identities {
                 claimed[identity] = path
                 planes.append((identity, item.image, page))
             }
@@ -119,18 +116,31 @@ extension PlateGeometry {
                 field: fieldPosition[identity.field]!, timepoint: timePosition[identity.timepoint]!,
                 channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!))
         }
+        let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys)) } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
             wells: planesByWell.keys.sorted(), planesByWell: planesByWell, plan: plan)
-        return SurveyResult(geometry: geometry, rejected: rejected)
+        return SurveyResult(geometry: geometry, rejected: rejected, planGaps: planGaps)
     }
 
-    private struct PageMismatch: Error, CustomStringConvertible {
-        let page: Int
-        let found: String
-        let expected: String
-
-        var description: String { "page \(page + 1) is \(found) but page 1 is \(expected); all pages must match" }
+    /// The instrument's own missing-image records, then planes the plan expects that never arrived.
+    private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>) -> [String] {
+        let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
+        var gaps = plan.expectedMissing.map { record in
+            "\(source) reports \(record.well.map { "well \($0) " } ?? "")not acquired: \(record.reason)"
+        }
+        let absent = (plan.expected ?? []).filter { key in
+            let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                                         timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0)
+            return !present.contains(identity) && !plan.expectedMissing.contains { $0.covers(key) }
+        }
+        let shown = absent.sorted { "\($0)" < "\($1)" }.prefix(20).map { key in
+            "\(source) expects well \(key.well) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
+                + "t \(key.t + 1), but no usable file provides it"
+        }
+        gaps += shown
+        if absent.count > shown.count { gaps.append("… and \(absent.count - shown.count) more planes expected by \(source)") }
+        return gaps
     }
 }

@@ -1,9 +1,18 @@
 import Layouts
 
 /// An image file of an export and the plane(s) its layout says it holds.
-struct SourceImage: Sendable, Hashable {
+public struct SourceImage: Sendable, Hashable {
     /// The path relative to the export root, as reports show it.
-    let relativePath: String
-    let absolutePath: String
-    let key: ImageKey
+    public let relativePath: String
+    public let absolutePath: String
+    public let key: ImageKey
+    /// The header when already known (the daemon caches it); read from the file otherwise.
+    public let header: ImageHeader?
+
+    public init(relativePath: String, absolutePath: String, key: ImageKey, header: ImageHeader? = nil) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+        self.key = key
+        self.header = header
+    }
 }

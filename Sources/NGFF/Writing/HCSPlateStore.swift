@@ -1,6 +1,7 @@
 import Zarr
 
-/// Writes the group hierarchy of one HCS plate (plate → row → well → field), each document atomically.
+/// Writes the group hierarchy of one HCS plate (plate → row → well → field), each document atomically
+/// and durably (temp file, fsync, rename, fsync of the directory), since readers open them at any moment.
 public struct HCSPlateStore: Sendable {
     public let store: FileStore
     public let version: NGFFVersion
@@ -27,23 +28,23 @@ public struct HCSPlateStore: Sendable {
     /// Replaces the plate group's metadata; call it after the wells it lists are on disk (P1).
     public func writePlate(_ plate: PlateMetadata) throws(ZarrError) {
         try ZarrGroup.write(store: store, path: "", format: version.zarrFormat,
-                            attributes: plate.attributes(version: version))
+                            attributes: plate.attributes(version: version), durable: true)
     }
 
     /// Writes a row group; it carries no OME metadata but must exist (Zarr v3 has no implicit groups, P13).
     public func writeRow(_ row: String) throws(ZarrError) {
-        try ZarrGroup.write(store: store, path: row, format: version.zarrFormat, attributes: [:])
+        try ZarrGroup.write(store: store, path: row, format: version.zarrFormat, attributes: [:], durable: true)
     }
 
     /// Writes a well group's metadata.
     public func writeWell(row: String, column: String, _ well: WellMetadata) throws(ZarrError) {
         try ZarrGroup.write(store: store, path: Self.wellPath(row: row, column: column),
-                            format: version.zarrFormat, attributes: well.attributes(version: version))
+                            format: version.zarrFormat, attributes: well.attributes(version: version), durable: true)
     }
 
     /// Writes a field image group's metadata.
     public func writeImage(row: String, column: String, field: Int, _ image: ImageMetadata) throws(ZarrError) {
         try ZarrGroup.write(store: store, path: Self.fieldPath(row: row, column: column, field: field),
-                            format: version.zarrFormat, attributes: image.attributes(version: version))
+                            format: version.zarrFormat, attributes: image.attributes(version: version), durable: true)
     }
 }

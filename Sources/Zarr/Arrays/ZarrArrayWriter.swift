@@ -74,9 +74,9 @@ public struct ZarrArrayWriter: Sendable {
     ) throws(ZarrError) {
         let innerShape = sharding.innerChunkShape
         let innerChunks = GridRange(lower: Array(repeating: 0, count: metadata.rank), counts: metadata.chunksPerShard)
-        let indexSize = sharding.indexByteCount(chunkCount: innerChunks.count)
+        var index = [UInt8](repeating: 0, count: sharding.indexByteCount(chunkCount: innerChunks.count))
         if sharding.indexLocation == .start {
-            output.append(contentsOf: repeatElement(0, count: indexSize))
+            output.append(contentsOf: index)
         }
         var entries: [(offset: UInt64, nbytes: UInt64)?] = []
         entries.reserveCapacity(innerChunks.count)
@@ -93,12 +93,14 @@ public struct ZarrArrayWriter: Sendable {
             }
             entries.append((UInt64(start), UInt64(output.count - start)))
         }
-        if sharding.indexLocation == .end {
-            output.append(contentsOf: repeatElement(0, count: indexSize))
-        }
-        let indexStart = sharding.indexLocation == .end ? output.count - indexSize : 0
-        output.withUnsafeMutableBytes { buffer in
-            sharding.encodeIndex(entries, into: UnsafeMutableRawBufferPointer(rebasing: buffer[indexStart..<(indexStart + indexSize)]))
+        index.withUnsafeMutableBytes { sharding.encodeIndex(entries, into: $0) }
+        switch sharding.indexLocation {
+        case .end:
+            output.append(contentsOf: index)
+        case .start:
+            output.withUnsafeMutableBytes { buffer in
+                index.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            }
         }
     }
 

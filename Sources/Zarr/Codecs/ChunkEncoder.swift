@@ -1,11 +1,12 @@
 internal import CZstd
 
-/// Encodes chunks through a `CodecChain`, keeping per-writer scratch state (a zstd context,
-/// a byte-swap buffer) alive across the chunks of one call.
+/// Encodes chunks through a `CodecChain`, keeping scratch state (a zstd context, byte-swap and
+/// compression buffers) alive across the chunks of one call.
 struct ChunkEncoder: ~Copyable {
     let chain: CodecChain
     private let zstdContext: OpaquePointer?
     private var swapBuffer: [UInt8] = []
+    private var compressionBuffer: [UInt8] = []
 
     init(chain: CodecChain, path: String) throws(ZarrError) {
         self.chain = chain
@@ -41,16 +42,44 @@ struct ChunkEncoder: ~Copyable {
         }
     }
 
-    private func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], path: String) throws(ZarrError) {
+    private mutating func compress(
+        _ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], path: String
+    ) throws(ZarrError) {
+        let written: Int
         switch chain.compressor {
         case .none:
             output.append(contentsOf: input)
+            return
         case let .blosc(name, clevel, shuffle):
-            try BloscCodec(compressor: name, clevel: clevel, shuffle: shuffle, typesize: chain.dataType.byteSize)
-                .compress(input, appendingTo: &output, path: path)
+            let codec = BloscCodec(compressor: name, clevel: clevel, shuffle: shuffle, typesize: chain.dataType.byteSize)
+            written = try withCompressionBuffer(capacity: BloscCodec.maximumCompressedSize(input.count)) {
+                buffer throws(ZarrError) in try codec.compress(input, into: buffer, path: path)
+            }
         case let .zstd(level, checksum):
-            try ZstdCodec(level: level, checksum: checksum)
-                .compress(input, appendingTo: &output, context: zstdContext!, path: path)
+            let codec = ZstdCodec(level: level, checksum: checksum)
+            let context = zstdContext!
+            written = try withCompressionBuffer(capacity: ZstdCodec.maximumCompressedSize(input.count)) {
+                buffer throws(ZarrError) in try codec.compress(input, into: buffer, context: context, path: path)
+            }
         }
+        // Compressing into a reused buffer and appending its prefix avoids zero-filling `output`.
+        compressionBuffer.withUnsafeBytes { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<written])) }
+    }
+
+    /// Runs `body` on the reused compression buffer, grown to at least `capacity` bytes.
+    private mutating func withCompressionBuffer(
+        capacity: Int, _ body: (UnsafeMutableRawBufferPointer) throws(ZarrError) -> Int
+    ) throws(ZarrError) -> Int {
+        if compressionBuffer.count < capacity {
+            compressionBuffer = [UInt8](repeating: 0, count: capacity)
+        }
+        let outcome: Result<Int, ZarrError> = compressionBuffer.withUnsafeMutableBytes { buffer in
+            do throws(ZarrError) {
+                return .success(try body(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 }

@@ -25,12 +25,6 @@ public enum ZarrDataType: String, Sendable, Hashable, CaseIterable {
     /// The Zarr v3 `data_type` name (§5.2).
     public var v3Name: String { rawValue }
 
-    /// Whether elements are IEEE 754 floating point.
-    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
-
-    /// Whether elements are signed integers.
-    public var isSignedInteger: Bool { [.int8, .int16, .int32, .int64].contains(self) }
-
     /// The NumPy kind character and size used in v2 `dtype` strings.
     private var typeCode: String {
         switch self {

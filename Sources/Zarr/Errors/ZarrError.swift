@@ -46,7 +46,7 @@ public struct ZarrError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .invalidKey(key, reason):
             return "\(path): store key \"\(key)\" is not allowed (\(reason)); use a relative path of non-empty components separated by \"/\""
         case let .fileSystem(operation, code):
-            return "\(path): \(operation) failed: \(String(cString: strerror(code))) (errno \(code)); check that the path exists and is writable"
+            return "\(path): \(operation) failed: \(String(cString: strerror(code))) (errno \(code)); check the path, its permissions and free space"
         case let .invalidJSON(offset, expected, found):
             return "\(path): invalid JSON at byte \(offset): expected \(expected), found \(found); fix or regenerate the file"
         case let .missingMetadata(expected):
@@ -58,7 +58,7 @@ public struct ZarrError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .unsupported(feature, found, supported):
             return "\(path): unsupported \(feature) \(found); supported: \(supported); re-export the data with a supported setting"
         case let .invalidRegion(expected, found):
-            return "\(path): region must be \(expected) but is \(found); align the region to the array's chunk grid"
+            return "\(path): region must be \(expected) but is \(found); pass a region that meets this"
         case let .sizeMismatch(what, expected, found):
             return "\(path): \(what) has \(found) bytes but \(expected) were expected; the data is truncated or does not match the metadata"
         case let .codecFailure(codec, detail):

@@ -1,11 +1,18 @@
 /// A JSON document: the metadata currency of Zarr and OME-Zarr.
 public enum JSONValue: Sendable, Hashable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number written without fraction or exponent.
     case int(Int64)
+    /// A number with a fraction or exponent (always serialised as a float, e.g. `1.0`).
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object with ordered keys.
     case object(JSONObject)
 
     /// The member `key` of an object (nil for other values); assigning turns `.null` into an object.

@@ -51,6 +51,7 @@ extension ArrayMetadata {
 
     private static func parseV2Compressor(_ fields: MetadataFields, elementSize: Int) throws(ZarrError) -> ZarrCompressor {
         guard fields.optional("compressor") != nil else {
+            // The key is required (§5.1) but may be null, meaning uncompressed.
             _ = try fields.value("compressor")
             return .none
         }

@@ -5,6 +5,8 @@ enum ChildProcess {
     struct Measurement {
         let exitStatus: Int32
         let seconds: Double
+        /// User plus system CPU time: unlike wall time, barely affected by other load on the machine.
+        let cpuSeconds: Double
         let peakResidentBytes: Int
     }
 
@@ -29,6 +31,9 @@ enum ChildProcess {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         // ru_maxrss is in KiB on Linux.
-        return Measurement(exitStatus: (status >> 8) & 0xFF, seconds: seconds, peakResidentBytes: usage.ru_maxrss * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+        return Measurement(exitStatus: (status >> 8) & 0xFF, seconds: seconds, cpuSeconds: cpu,
+                           peakResidentBytes: usage.ru_maxrss * 1024)
     }
 }

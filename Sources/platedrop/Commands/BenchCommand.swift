@@ -33,7 +33,8 @@ struct BenchCommand: ParsableCommand {
         let rawBytes = try prepareExport(export)
         print("plate: 8 wells × 4 fields × 3 channels of 2048×2048 uint16 = \(String(format: "%.1f", Double(rawBytes) / 1e6)) MB "
               + "raw, ImageXpress layout, 3 pyramid levels, NGFF 0.5 sharded, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("setting                          runs   seconds    MB/s   peak RSS   output MB   ratio")
+        print(String(format: "load average before: %.2f", Self.loadAverage()))
+        print("setting                          runs   seconds    MB/s   CPU s   peak RSS   output MB   ratio")
         for (index, setting) in Self.settings.enumerated() {
             let output = workdir + "/plates"
             let command = [ExecutablePath.current, "ingest", export, "--out", output, "--layout", "imagexpress",
@@ -50,10 +51,16 @@ struct BenchCommand: ParsableCommand {
             let median = measurements.sorted { $0.seconds < $1.seconds }[measurements.count / 2]
             let peak = measurements.map(\.peakResidentBytes).max() ?? 0
             let outputBytes = DirectorySize.bytes(output)
-            print(String(format: "%-32@ %4d %9.2f %7.1f %7.0f MiB %11.1f %7.2f", setting.label as NSString, count,
-                         median.seconds, Double(rawBytes) / 1e6 / median.seconds, Double(peak) / 1_048_576,
-                         Double(outputBytes) / 1e6, Double(rawBytes) / Double(max(1, outputBytes))))
+            print(String(format: "%-32@ %4d %9.2f %7.1f %7.2f %6.0f MiB %11.1f %7.2f", setting.label as NSString, count,
+                         median.seconds, Double(rawBytes) / 1e6 / median.seconds, median.cpuSeconds,
+                         Double(peak) / 1_048_576, Double(outputBytes) / 1e6, Double(rawBytes) / Double(max(1, outputBytes))))
         }
+    }
+
+    /// The 1-minute load average, so a reader can tell a quiet run from a contended one.
+    static func loadAverage() -> Double {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? loads[0] : -1
     }
 
     /// Generates the export once; a stamp file marks a finished generation so an interrupted one is redone.

@@ -15,6 +15,9 @@ struct IngestSummary {
         for plate in report.plates {
             lines.append("  \(plate.path): \(plate.wellsWritten.count) well(s) written, \(plate.planesWritten) plane(s)"
                          + (plate.missingPlanes > 0 ? ", \(plate.missingPlanes) plane(s) missing (stored as 0)" : ""))
+            for gap in plate.planGaps {
+                lines.append("    plan: \(gap)")
+            }
             for failure in plate.wellsFailed {
                 lines.append("    well \(failure.path) FAILED: \(failure.reason)")
             }

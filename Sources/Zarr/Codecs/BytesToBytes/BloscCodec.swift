@@ -73,27 +73,29 @@ struct BloscCodec {
         return compressor
     }
 
-    /// Appends the blosc frame of `input` to `output`.
-    func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], path: String) throws(ZarrError) {
+    /// The largest frame `compress` can produce for `inputCount` bytes.
+    static func maximumCompressedSize(_ inputCount: Int) -> Int {
+        inputCount + Int(BLOSC_MAX_OVERHEAD)
+    }
+
+    /// Writes the blosc frame of `input` into `destination` (at least `maximumCompressedSize` bytes)
+    /// and returns its length.
+    func compress(
+        _ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, path: String
+    ) throws(ZarrError) -> Int {
         // BLOSC_MAX_BUFFERSIZE is INT_MAX − BLOSC_MAX_OVERHEAD; the macro expression is not imported.
         let maximumSize = Int(Int32.max) - Int(BLOSC_MAX_OVERHEAD)
         guard input.count <= maximumSize else {
             throw ZarrError(path: path, .codecFailure(
                 codec: "blosc", detail: "a chunk of \(input.count) bytes exceeds blosc's limit of \(maximumSize) bytes"))
         }
-        let start = output.count
-        let capacity = input.count + Int(BLOSC_MAX_OVERHEAD)
-        output.append(contentsOf: repeatElement(0, count: capacity))
-        let written = output.withUnsafeMutableBytes { buffer in
-            blosc_compress_ctx(
-                Int32(clevel), Int32(shuffle.v2Code), typesize, input.count, input.baseAddress,
-                buffer.baseAddress! + start, capacity, compressor.rawValue, 0, 1)
-        }
+        let written = blosc_compress_ctx(
+            Int32(clevel), Int32(shuffle.v2Code), typesize, input.count, input.baseAddress,
+            destination.baseAddress, destination.count, compressor.rawValue, 0, 1)
         guard written > 0 else {
-            output.removeLast(capacity)
             throw ZarrError(path: path, .codecFailure(codec: "blosc", detail: "blosc_compress_ctx returned \(written)"))
         }
-        output.removeLast(capacity - Int(written))
+        return Int(written)
     }
 
     /// Decodes one blosc frame that must expand to exactly `expectedSize` bytes.

@@ -25,27 +25,27 @@ struct ZstdCodec {
         .zstd(level: try fields.optionalInt("level") ?? 0, checksum: try fields.optionalBool("checksum") ?? false)
     }
 
-    /// Appends one zstd frame of `input` to `output`, reusing `context` (a ZSTD_CCtx).
+    /// The largest frame `compress` can produce for `inputCount` bytes.
+    static func maximumCompressedSize(_ inputCount: Int) -> Int {
+        ZSTD_compressBound(inputCount)
+    }
+
+    /// Writes one zstd frame of `input` into `destination` (at least `maximumCompressedSize` bytes),
+    /// reusing `context` (a ZSTD_CCtx), and returns its length.
     func compress(
-        _ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8], context: OpaquePointer, path: String
-    ) throws(ZarrError) {
+        _ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, context: OpaquePointer, path: String
+    ) throws(ZarrError) -> Int {
         ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, Int32(level)), path: path)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, checksum ? 1 : 0), path: path)
-        try check(ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 1), path: path)
-        let start = output.count
-        let capacity = ZSTD_compressBound(input.count)
-        output.append(contentsOf: repeatElement(0, count: capacity))
+        for (parameter, value) in [
+            (ZSTD_c_compressionLevel, Int32(level)), (ZSTD_c_checksumFlag, checksum ? 1 : 0), (ZSTD_c_contentSizeFlag, 1),
+        ] {
+            let code = ZSTD_CCtx_setParameter(context, parameter, value)
+            guard ZSTD_isError(code) == 0 else { throw Self.failure(code, path: path) }
+        }
         // One-shot compression knows the input size, so the frame header records it.
-        let written = output.withUnsafeMutableBytes { buffer in
-            ZSTD_compress2(context, buffer.baseAddress! + start, capacity, input.baseAddress, input.count)
-        }
-        guard ZSTD_isError(written) == 0 else {
-            output.removeLast(capacity)
-            try check(written, path: path)
-            return
-        }
-        output.removeLast(capacity - written)
+        let written = ZSTD_compress2(context, destination.baseAddress, destination.count, input.baseAddress, input.count)
+        guard ZSTD_isError(written) == 0 else { throw Self.failure(written, path: path) }
+        return written
     }
 
     /// Decodes zstd data that must expand to exactly `expectedSize` bytes; frames without a
@@ -61,9 +61,7 @@ struct ZstdCodec {
                 result = ZSTD_decompress(buffer.baseAddress, expectedSize, input.baseAddress, input.count)
                 count = ZSTD_isError(result) == 0 ? result : 0
             }
-            if ZSTD_isError(result) != 0 {
-                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(result))))
-            }
+            guard ZSTD_isError(result) == 0 else { throw failure(result, path: path) }
             guard output.count == expectedSize else {
                 throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
             }
@@ -94,9 +92,7 @@ struct ZstdCodec {
                 produced = target.pos
                 return hint
             }
-            if ZSTD_isError(remainingHint) != 0 {
-                throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(remainingHint))))
-            }
+            guard ZSTD_isError(remainingHint) == 0 else { throw failure(remainingHint, path: path) }
             output.append(contentsOf: block[0..<produced])
             if produced == 0 && source.pos == consumedBefore {
                 throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "the frame is truncated"))
@@ -105,9 +101,8 @@ struct ZstdCodec {
         return output
     }
 
-    private func check(_ code: Int, path: String) throws(ZarrError) {
-        if ZSTD_isError(code) != 0 {
-            throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(code))))
-        }
+    /// The error for a zstd result code that `ZSTD_isError` flagged.
+    private static func failure(_ code: Int, path: String) -> ZarrError {
+        ZarrError(path: path, .codecFailure(codec: "zstd", detail: String(cString: ZSTD_getErrorName(code))))
     }
 }

@@ -1,0 +1,33 @@
+import GRDB
+
+/// A plate as the catalogue knows it.
+public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "plate"
+    public var id: Int64?
+    public var root: String
+    public var name: String
+    public var state: PlateState
+    /// Where its OME-Zarr store is (or will be) written.
+    public var storePath: String
+    public var reason: String?
+    public var createdAt: Double
+    /// The last time a file of the plate became stable: the plate timeout counts from here.
+    public var lastActivityAt: Double
+    public var completedAt: Double?
+    public var finalizedAt: Double?
+
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
+        self.id = id
+        self.root = root
+        self.name = name
+        self.state = state
+        self.storePath = storePath
+        self.reason = reason
+        self.createdAt = createdAt
+        self.lastActivityAt = lastActivityAt
+        self.completedAt = completedAt
+        self.finalizedAt = finalizedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,26 @@
+/// File life cycle (DESIGN "State machines"): stable → ingested, or ignored / rejected with a reason;
+/// vanished when it disappears from the watched folder.
+public enum FileState: String, Codable, Sendable, CaseIterable {
+    case stable, ingested, ignored, rejected, vanished
+}
+
+/// What a file is to the layout.
+public enum FileRole: String, Codable, Sendable, CaseIterable {
+    case image, plan, other
+}
+
+/// Well life cycle: receiving → ready → writing → written; failed (retryable). A changed file for a
+/// written well makes it ready again and it is rewritten as a new generation.
+public enum WellState: String, Codable, Sendable, CaseIterable {
+    case receiving, ready, writing, written, failed
+}
+
+/// Plate life cycle: receiving → complete → finalized.
+public enum PlateState: String, Codable, Sendable, CaseIterable {
+    case receiving, complete, finalized
+}
+
+/// Severity of an audit event.
+public enum EventLevel: String, Codable, Sendable, CaseIterable {
+    case info, warning, error
+}

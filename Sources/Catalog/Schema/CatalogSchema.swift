@@ -1,0 +1,116 @@
+import GRDB
+
+/// The catalogue's tables, versioned: each migration runs once, in order, inside a transaction.
+enum CatalogSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: roots, plates, wells, files, events") { db in
+            try db.create(table: "root") { table in
+                table.primaryKey("id", .text)
+                table.column("path", .text).notNull()
+                table.column("layout", .text).notNull()
+                table.column("output", .text).notNull()
+                table.column("state", .text).notNull().defaults(to: "starting")
+                table.column("updatedAt", .double).notNull()
+            }
+            try db.create(table: "plate") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("root", .text).notNull().references("root", onDelete: .cascade)
+                table.column("name", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("storePath", .text).notNull()
+                table.column("reason", .text)
+                table.column("createdAt", .double).notNull()
+                table.column("lastActivityAt", .double).notNull()
+                table.column("completedAt", .double)
+                table.column("finalizedAt", .double)
+                table.uniqueKey(["root", "name"])
+            }
+            try db.create(table: "well") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("plate", .integer).notNull().references("plate", onDelete: .cascade)
+                table.column("row", .integer).notNull()
+                table.column("column", .integer).notNull()
+                table.column("state", .text).notNull()
+                table.column("generation", .integer).notNull().defaults(to: 0)
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("reason", .text)
+                table.column("lastActivityAt", .double).notNull()
+                table.column("writtenAt", .double)
+                table.uniqueKey(["plate", "row", "column"])
+            }
+            try db.create(index: "well_by_state", on: "well", columns: ["state"])
+            try db.create(table: "file") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("root", .text).notNull().references("root", onDelete: .cascade)
+                table.column("relativePath", .text).notNull()
+                table.column("size", .integer).notNull()
+                table.column("modifiedNanoseconds", .integer).notNull()
+                table.column("changedNanoseconds", .integer).notNull()
+                table.column("inode", .integer).notNull()
+                table.column("state", .text).notNull()
+                table.column("role", .text).notNull()
+                table.column("reason", .text)
+                table.column("plate", .integer).references("plate", onDelete: .setNull)
+                table.column("well", .integer).references("well", onDelete: .setNull)
+                table.column("field", .integer)
+                table.column("channel", .integer)
+                table.column("z", .integer)
+                table.column("t", .integer)
+                table.column("acquisition", .integer)
+                table.column("width", .integer)
+                table.column("height", .integer)
+                table.column("sampleType", .text)
+                table.column("pages", .integer)
+                table.column("updatedAt", .double).notNull()
+                table.uniqueKey(["root", "relativePath"])
+            }
+            try db.create(index: "file_by_state", on: "file", columns: ["state"])
+            try db.create(index: "file_by_well", on: "file", columns: ["well"])
+            try db.create(index: "file_by_plate", on: "file", columns: ["plate"])
+            try db.create(table: "acquisition") { table in
+                table.column("plate", .integer).notNull().references("plate", onDelete: .cascade)
+                table.column("acquisition", .integer).notNull()
+                table.column("name", .text)
+                table.column("startTime", .double)
+                table.column("endTime", .double)
+                table.primaryKey(["plate", "acquisition"])
+            }
+            try db.create(table: "channel") { table in
+                table.column("plate", .integer).notNull().references("plate", onDelete: .cascade)
+                table.column("channel", .integer).notNull()
+                table.column("name", .text).notNull()
+                table.primaryKey(["plate", "channel"])
+            }
+            try db.create(table: "field") { table in
+                table.column("plate", .integer).notNull().references("plate", onDelete: .cascade)
+                table.column("acquisition", .integer).notNull()
+                table.column("field", .integer).notNull()
+                table.column("path", .text).notNull()
+                table.primaryKey(["plate", "acquisition", "field"])
+            }
+            try db.create(table: "event") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("at", .double).notNull()
+                table.column("level", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("plate", .integer)
+                table.column("well", .integer)
+                table.column("path", .text)
+                table.column("message", .text).notNull()
+            }
+            try db.create(index: "event_by_time", on: "event", columns: ["at"])
+            try db.create(table: "daemon") { table in
+                table.primaryKey("id", .integer)
+                table.column("pid", .integer).notNull()
+                table.column("startedAt", .double).notNull()
+                table.column("heartbeatAt", .double).notNull()
+                table.column("status", .text).notNull()
+                table.column("currentWork", .text)
+                table.column("queueLength", .integer).notNull().defaults(to: 0)
+                table.column("stoppedAt", .double)
+            }
+        }
+        return migrator
+    }
+}

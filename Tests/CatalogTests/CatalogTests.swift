@@ -1,0 +1,95 @@
+import Catalog
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct CatalogTests {
+    static func temporaryPath() -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        return directory.appendingPathComponent("state/catalog.sqlite").path
+    }
+
+    @Test func opensInWALModeWithTheSchema() throws {
+        let path = Self.temporaryPath()
+        let catalog = try Catalog(path: path)
+        let mode = try catalog.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let tables = try catalog.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        for table in ["acquisition", "channel", "daemon", "event", "field", "file", "plate", "root", "well"] {
+            #expect(tables.contains(table))
+        }
+    }
+
+    @Test func secondDaemonIsRefusedWithThePidOfTheFirst() throws {
+        let path = Self.temporaryPath()
+        _ = try Catalog(path: path)
+        let first = try CatalogLock(catalogPath: path)
+        #expect(throws: CatalogError.locked(path: path, holder: "pid \(getpid())")) {
+            _ = try CatalogLock(catalogPath: path)
+        }
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func lockIsReleasedWhenItsHolderGoes() throws {
+        let path = Self.temporaryPath()
+        _ = try Catalog(path: path)
+        do {
+            let held = try CatalogLock(catalogPath: path)
+            withExtendedLifetime(held) {}
+        }
+        let again = try CatalogLock(catalogPath: path)
+        #expect(FileManager.default.fileExists(atPath: again.path))
+    }
+
+    @Test func corruptCatalogueIsRefusedWithAClearMessage() throws {
+        let path = Self.temporaryPath()
+        do {
+            let catalog = try Catalog(path: path)
+            try catalog.write { db in
+                for index in 0..<2000 {
+                    try db.execute(sql: "INSERT INTO event (at, level, kind, message) VALUES (?, 'info', 'test', ?)",
+                                   arguments: [Double(index), String(repeating: "x", count: 200)])
+                }
+            }
+        }
+        // Closing the last connection checkpoints the WAL into the database file.
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        // Overwrite a page in the middle of the file, as a failing disk would.
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 4096 * 3)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+        try handle.close()
+        #expect {
+            _ = try Catalog(path: path)
+        } throws: { error in
+            guard case let .corrupt(reportedPath, _)? = error as? CatalogError else { return false }
+            return reportedPath == path && "\(error)".contains("refusing to run")
+        }
+    }
+
+    @Test func readerSeesCommittedRowsAndCannotWrite() throws {
+        let path = Self.temporaryPath()
+        let catalog = try Catalog(path: path)
+        try catalog.write { db in
+            var event = EventRecord(at: 1, level: .info, kind: "test", message: "hello")
+            try event.insert(db)
+        }
+        let reader = try CatalogReader(path: path)
+        let messages = try reader.read { db in try String.fetchAll(db, sql: "SELECT message FROM event") }
+        #expect(messages == ["hello"])
+        #expect(throws: CatalogError.self) {
+            try reader.read { db in try db.execute(sql: "DELETE FROM event") }
+        }
+    }
+
+    @Test func readerOfAMissingCatalogueSaysWhere() {
+        let path = Self.temporaryPath()
+        #expect {
+            _ = try CatalogReader(path: path)
+        } throws: { error in
+            "\(error)".contains(path) && "\(error)".contains("no catalogue")
+        }
+    }
+}
