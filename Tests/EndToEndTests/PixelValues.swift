@@ -15,4 +15,22 @@ enum PixelValues {
             }
         }
     }
+
+    /// Host-byte-order bytes of `values`, each of which must be representable in `sampleType`.
+    static func encode(_ values: [Double], as sampleType: TIFFSampleType) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * sampleType.byteCount)
+        for value in values {
+            switch sampleType {
+            case .uint8: bytes.append(UInt8(value))
+            case .int8: bytes.append(UInt8(bitPattern: Int8(value)))
+            case .uint16: withUnsafeBytes(of: UInt16(value)) { bytes += $0 }
+            case .int16: withUnsafeBytes(of: Int16(value)) { bytes += $0 }
+            case .uint32: withUnsafeBytes(of: UInt32(value)) { bytes += $0 }
+            case .int32: withUnsafeBytes(of: Int32(value)) { bytes += $0 }
+            case .float32: withUnsafeBytes(of: Float(value)) { bytes += $0 }
+            }
+        }
+        return bytes
+    }
 }
