@@ -16,7 +16,31 @@ struct ConfigReader {
 
     mutating func read(_ table: TOMLTable) -> PlateDropConfig {
         var config = PlateDropConfig()
-        rejectUnknownKeys(table, allowed: ["output", "layout"], section: nil)
+        rejectUnknownKeys(table, allowed: ["output", "layout", "daemon", "watch"], section: nil)
+        if let daemon = table["daemon"] {
+            if let section = daemon.table {
+                config.daemon = readDaemon(section)
+            } else {
+                report("daemon", section: nil, "[daemon] must be a table")
+            }
+        }
+        if let watches = table["watch"] {
+            if let entries = watches.array {
+                config.watches = entries.enumerated().compactMap { index, entry in
+                    guard let section = entry.table else {
+                        report("watch", section: nil, "[[watch]] entry \(index + 1) must be a table")
+                        return nil
+                    }
+                    return readWatch(section, index: index)
+                }
+                let ids = config.watches.map(\.id)
+                for duplicate in Set(ids.filter { id in ids.filter { $0 == id }.count > 1 }).sorted() {
+                    report("id", section: "watch", "two [[watch]] roots share the id \"\(duplicate)\"; ids must be unique")
+                }
+            } else {
+                report("watch", section: nil, "watched folders are written as [[watch]] tables")
+            }
+        }
         if let output = table["output"] {
             if let section = output.table {
                 config.output = readOutput(section)
@@ -100,6 +124,85 @@ struct ConfigReader {
             }
         }
         return options
+    }
+
+    private mutating func readDaemon(_ table: TOMLTable) -> DaemonSettings {
+        let section = "daemon"
+        rejectUnknownKeys(table, allowed: ["catalog", "plate_timeout", "rescan_interval", "on_complete", "end_marker"],
+                          section: section)
+        var settings = DaemonSettings()
+        if let catalog = string(table, "catalog", section: section) { settings.catalog = catalog }
+        if let timeout = duration(table, "plate_timeout", section: section) { settings.plateTimeout = timeout }
+        if let interval = duration(table, "rescan_interval", section: section) { settings.rescanInterval = interval }
+        if let command = table["on_complete"] {
+            if let words = command.array?.compactMap(\.string), words.count == command.array?.count, !words.isEmpty {
+                settings.onComplete = words
+            } else {
+                report("on_complete", section: section, "on_complete is a list of words, e.g. [\"/usr/local/bin/notify\", "
+                       + "\"--plate\"]; it runs without a shell with the plate path appended")
+            }
+        }
+        settings.endMarker = string(table, "end_marker", section: section)
+        return settings
+    }
+
+    private mutating func readWatch(_ table: TOMLTable, index: Int) -> WatchSettings? {
+        let section = "watch"
+        entry = index
+        defer { entry = 0 }
+        rejectUnknownKeys(table, allowed: ["id", "path", "layout", "output", "quiet_period", "poll", "poll_interval", "expect"],
+                          section: section)
+        guard let path = string(table, "path", section: section), let output = string(table, "output", section: section)
+        else {
+            problems.append(ConfigProblem(line: lines.headerLine(of: section, entry: index),
+                                          message: "[[watch]] entry \(index + 1) needs both path and output"))
+            return nil
+        }
+        var settings = WatchSettings(id: string(table, "id", section: section) ?? path, path: path, output: output)
+        if let layout = string(table, "layout", section: section) { settings.layout = layout }
+        if let quiet = duration(table, "quiet_period", section: section) { settings.quietPeriod = quiet }
+        if let interval = duration(table, "poll_interval", section: section) { settings.pollInterval = interval }
+        if let poll = table["poll"] {
+            if let value = poll.bool { settings.poll = value } else { report("poll", section: section, "poll must be true or false") }
+        }
+        if let expect = table["expect"] {
+            settings.expectations = readExpectations(expect)
+        }
+        return settings
+    }
+
+    private mutating func readExpectations(_ value: any TOMLValueConvertible) -> WellExpectations? {
+        guard let table = value.table else {
+            report("expect", section: "watch", "expect is a table such as { fields = 9, channels = 4 }")
+            return nil
+        }
+        for key in table.keys where !["fields", "channels", "z", "t"].contains(key) {
+            report("expect", section: "watch", "unknown key \"\(key)\" in expect; known keys: channels, fields, t, z")
+        }
+        func count(_ key: String, default fallback: Int?) -> Int? {
+            guard let entry = table[key] else { return fallback }
+            guard let number = entry.int, number > 0 else {
+                report("expect", section: "watch", "expect.\(key) must be a positive whole number")
+                return nil
+            }
+            return number
+        }
+        guard let fields = count("fields", default: nil), let channels = count("channels", default: nil),
+              let zPlanes = count("z", default: 1), let timepoints = count("t", default: 1) else {
+            if table["fields"] == nil || table["channels"] == nil {
+                report("expect", section: "watch", "expect needs at least fields and channels")
+            }
+            return nil
+        }
+        return WellExpectations(fields: fields, channels: channels, zPlanes: zPlanes, timepoints: timepoints)
+    }
+
+    private mutating func duration(_ table: TOMLTable, _ key: String, section: String) -> Duration? {
+        guard let value = table[key] else { return nil }
+        if let seconds = value.int, seconds >= 0 { return .seconds(seconds) }
+        if let text = value.string, let parsed = DurationText.parse(text) { return parsed }
+        report(key, section: section, "\(key) must be a duration such as \"30s\", \"5m\" or \"2h\"")
+        return nil
     }
 
     private mutating func readLayout(_ table: TOMLTable, index: Int) -> CustomLayoutConfig? {

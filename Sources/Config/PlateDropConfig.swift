@@ -10,10 +10,17 @@ public struct PlateDropConfig: Sendable {
     public var output: IngestOptions
     /// Instrument layouts defined by regex (`[[layout]]`).
     public var customLayouts: [CustomLayoutConfig]
+    /// The daemon's own settings (`[daemon]`).
+    public var daemon: DaemonSettings
+    /// The folders the daemon watches (`[[watch]]`).
+    public var watches: [WatchSettings]
 
-    public init(output: IngestOptions = IngestOptions(), customLayouts: [CustomLayoutConfig] = []) {
+    public init(output: IngestOptions = IngestOptions(), customLayouts: [CustomLayoutConfig] = [],
+                daemon: DaemonSettings = DaemonSettings(), watches: [WatchSettings] = []) {
         self.output = output
         self.customLayouts = customLayouts
+        self.daemon = daemon
+        self.watches = watches
     }
 
     /// Reads and checks the config at `path`, reporting every problem at once.
