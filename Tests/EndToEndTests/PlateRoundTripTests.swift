@@ -71,7 +71,7 @@ struct PlateRoundTripTests {
         let format = scenario.formatShape
         #expect(plate.rowNames == (0..<format.rows).map(PlateWell.rowName))
         #expect(plate.columnNames == (1...format.columns).map(String.init))
-        let expectedWells = scenario.wells.sorted().map {
+        let expectedWells = scenario.wells.map {
             WrittenPlate.WellEntry(path: $0.path, rowIndex: $0.row, columnIndex: $0.column)
         }
         #expect(plate.wells.sorted { $0.path < $1.path } == expectedWells.sorted { $0.path < $1.path })

@@ -1,14 +1,9 @@
 /// A well as plates print it ("B3", "AF48") and as an HCS plate names it (row "B", column "3").
-struct PlateWell: Sendable, Hashable, Comparable, ExpressibleByStringLiteral {
+struct PlateWell: Sendable, Hashable, ExpressibleByStringLiteral {
     /// 0-based row: A = 0 … Z = 25, AA = 26 … AF = 31.
     let row: Int
     /// 0-based column.
     let column: Int
-
-    init(row: Int, column: Int) {
-        self.row = row
-        self.column = column
-    }
 
     /// Parses "B3" or "AF48"; traps on anything else, since every name comes from the tests themselves.
     init(_ name: String) {
@@ -37,8 +32,4 @@ struct PlateWell: Sendable, Hashable, Comparable, ExpressibleByStringLiteral {
     var path: String { rowName + "/" + columnName }
     /// The name the command line takes: "B3".
     var name: String { rowName + columnName }
-
-    static func < (lhs: PlateWell, rhs: PlateWell) -> Bool {
-        (lhs.row, lhs.column) < (rhs.row, rhs.column)
-    }
 }
