@@ -12,8 +12,10 @@ public enum IncrementalIngest {
         public let rejected: [FileIssue]
         /// A stable description of the plate-wide field shape and plate format.
         public let shapeSignature: String?
-        /// Wells that have at least one usable plane, and the planes a complete well has.
+        /// The planes a complete well has.
         public let planesPerWell: Int
+        /// The plate format the plate metadata declares.
+        public let format: PlateFormat?
     }
 
     /// Writes `wells` of the plate `sources` describes into `plateRoot`; `listed` wells are already on disk.
@@ -26,7 +28,7 @@ public enum IncrementalIngest {
             let result = PlateResult(name: sources.name, path: plateRoot, wellsWritten: [],
                                      wellsFailed: wells.map { FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image") },
                                      planesWritten: 0, missingPlanes: 0, bytesRead: 0)
-            return Outcome(result: result, rejected: sized.rejected, shapeSignature: nil, planesPerWell: 0)
+            return Outcome(result: result, rejected: sized.rejected, shapeSignature: nil, planesPerWell: 0, format: nil)
         }
         let writable = wells.filter { geometry.planesByWell[$0] != nil }
         let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, wells: writable,
@@ -39,7 +41,7 @@ public enum IncrementalIngest {
             }
             result = result.adding(failures: unusable)
             return Outcome(result: result, rejected: sized.rejected + rejected, shapeSignature: geometry.shapeSignature,
-                           planesPerWell: geometry.planesPerWell)
+                           planesPerWell: geometry.planesPerWell, format: geometry.format)
         } catch {
             throw .outputUnwritable(path: plateRoot, detail: "\(error)")
         }

@@ -11,6 +11,9 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var storePath: String
     /// The field shape the written wells share; a different one means they must be rewritten.
     public var shapeSignature: String?
+    /// The plate format, once a well has been written: every physical row and column.
+    public var formatRows: Int?
+    public var formatColumns: Int?
     /// The instrument's end marker was seen: the plate is complete once its wells are written.
     public var endMarkerSeen: Bool
     public var reason: String?
@@ -20,13 +23,15 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var completedAt: Double?
     public var finalizedAt: Double?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
         self.id = id
         self.root = root
         self.name = name
         self.state = state
         self.storePath = storePath
         self.shapeSignature = shapeSignature
+        self.formatRows = formatRows
+        self.formatColumns = formatColumns
         self.endMarkerSeen = endMarkerSeen
         self.reason = reason
         self.createdAt = createdAt

@@ -20,6 +20,8 @@ enum CatalogSchema {
                 table.column("state", .text).notNull()
                 table.column("storePath", .text).notNull()
                 table.column("shapeSignature", .text)
+                table.column("formatRows", .integer)
+                table.column("formatColumns", .integer)
                 table.column("endMarkerSeen", .boolean).notNull().defaults(to: false)
                 table.column("reason", .text)
                 table.column("createdAt", .double).notNull()

@@ -29,7 +29,8 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
         guard data.contains(where: { !Character(Unicode.Scalar($0)).isWhitespace }) else {
             throw .malformedPlan(path: path, expected: "an XML document", found: "an empty file")
         }
-        let parser = XMLParser(data: data)
+        // Fed as a stream: libxml2 refuses a single chunk over 10 MB, and a full 384-well Harmony index is larger.
+        let parser = XMLParser(stream: InputStream(data: data))
         let stream = XMLElementStream(handler: handler)
         parser.delegate = stream
         let finished = parser.parse()

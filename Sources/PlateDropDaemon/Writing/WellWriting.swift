@@ -114,6 +114,10 @@ struct WellWriting {
                                     "plate shape is now \(outcome.shapeSignature!); earlier wells are rewritten to match")
             }
             if let signature = outcome.shapeSignature { plate.shapeSignature = signature }
+            if let format = outcome.format {
+                plate.formatRows = format.rows
+                plate.formatColumns = format.columns
+            }
             try plate.update(db)
         }
     }

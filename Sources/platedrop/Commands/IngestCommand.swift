@@ -10,7 +10,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Write every plate of an instrument export as <out>/<plate>.ome.zarr.",
         discussion: "Exit status 0 when every file was used and every well written, 1 when some input was rejected "
-            + "(everything usable is still written), 2 on usage or configuration errors.")
+            + "(everything usable is still written), 2 when it could not run (usage, configuration, missing export "
+            + "folder, existing store without --overwrite).")
 
     @Argument(help: "The instrument's export folder (never modified).")
     var export: String

@@ -31,7 +31,11 @@ struct PlateCommand: ParsableCommand {
                             files: Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) }))
         }
         guard let snapshot else { throw ValidationError("no plate named \(name) in the catalogue") }
-        let format = PlateFormat.smallestStandard(containing: snapshot.wells.map { WellPosition(row: $0.row, column: $0.column) })
+        let recorded = snapshot.plate.formatRows.flatMap { rows in
+            snapshot.plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) }
+        }
+        let format = recorded
+            ?? PlateFormat.smallestStandard(containing: snapshot.wells.map { WellPosition(row: $0.row, column: $0.column) })
             ?? PlateFormat.wells96
         if options.json {
             print(json(snapshot, format: format).prettySerialized())
