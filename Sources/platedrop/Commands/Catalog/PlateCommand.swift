@@ -15,63 +15,19 @@ struct PlateCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
 
-    struct Snapshot: Sendable {
-        let plate: PlateRecord
-        let wells: [WellRecord]
-        let files: [String: Int]
-    }
-
     func run() throws {
         let plateName = name
-        let snapshot = try options.openReader().read { db -> Snapshot? in
-            guard let plate = try PlateRecord.named(db, plateName) else { return nil }
-            let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM file WHERE plate = ? GROUP BY state",
-                                        arguments: [plate.id])
-            return Snapshot(plate: plate, wells: try WellRecord.all(db, plate: plate.id!),
-                            files: Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) }))
+        guard let snapshot = try options.openReader().read({ db in try PlateMapView.Snapshot.load(db, plate: plateName) }) else {
+            throw ValidationError("no plate named \(name) in the catalogue")
         }
-        guard let snapshot else { throw ValidationError("no plate named \(name) in the catalogue") }
-        let recorded = snapshot.plate.formatRows.flatMap { rows in
-            snapshot.plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) }
-        }
-        let format = recorded
-            ?? PlateFormat.smallestStandard(containing: snapshot.wells.map { WellPosition(row: $0.row, column: $0.column) })
-            ?? PlateFormat.wells96
         if options.json {
-            print(json(snapshot, format: format).prettySerialized())
+            print(json(snapshot, format: snapshot.format).prettySerialized())
         } else {
-            print(text(snapshot, format: format))
+            print(PlateMapView(snapshot: snapshot).text(colour: PlateMapView.terminalWantsColour))
         }
     }
 
-    private static let symbols: [WellState: (symbol: String, colour: String)] = [
-        .written: ("#", "32"), .writing: ("W", "36"), .ready: ("R", "33"), .receiving: ("o", "34"), .failed: ("X", "31"),
-    ]
-
-    private func text(_ snapshot: Snapshot, format: PlateFormat) -> String {
-        let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { (WellPosition(row: $0.row, column: $0.column), $0) })
-        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue) → \(snapshot.plate.storePath)"]
-        lines.append("    " + (0..<format.columns).map { String(format: "%3d", $0 + 1) }.joined())
-        for row in 0..<format.rows {
-            let rowName = WellPosition(row: row, column: 0).rowName
-            let cells = (0..<format.columns).map { column -> String in
-                guard let well = byPosition[WellPosition(row: row, column: column)],
-                      let look = Self.symbols[well.state] else { return "  ·" }
-                return colour ? "  \u{1B}[\(look.colour)m\(look.symbol)\u{1B}[0m" : "  \(look.symbol)"
-            }
-            lines.append(rowName.padding(toLength: 4, withPad: " ", startingAt: 0) + cells.joined())
-        }
-        let counts = Dictionary(grouping: snapshot.wells, by: \.state.rawValue).mapValues(\.count)
-        lines.append("legend: # written  W writing  R ready  o receiving  X failed  · no images")
-        lines.append("wells: \(StatusCommand.summary(counts)); files: \(StatusCommand.summary(snapshot.files))")
-        for well in snapshot.wells where well.state == .failed {
-            lines.append("  \(WellPosition(row: well.row, column: well.column)) failed: \(well.reason ?? "unknown reason")")
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private func json(_ snapshot: Snapshot, format: PlateFormat) -> JSONValue {
+    private func json(_ snapshot: PlateMapView.Snapshot, format: PlateFormat) -> JSONValue {
         [
             "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
             "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),

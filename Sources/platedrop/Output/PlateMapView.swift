@@ -1,0 +1,64 @@
+import Catalog
+import Foundation
+import GRDB
+import Layouts
+
+/// A plate drawn as text: one cell per well of the plate format, coloured by the well's state.
+struct PlateMapView {
+    /// What the map shows, read in one catalogue transaction.
+    struct Snapshot: Sendable {
+        let plate: PlateRecord
+        let wells: [WellRecord]
+        let files: [String: Int]
+
+        /// The recorded plate format, else the smallest standard one holding the wells seen.
+        var format: PlateFormat {
+            let recorded = plate.formatRows.flatMap { rows in plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) } }
+            return recorded ?? PlateFormat.smallestStandard(containing: wells.map { WellPosition(row: $0.row, column: $0.column) })
+                ?? PlateFormat.wells96
+        }
+
+        static func load(_ db: Database, plate name: String) throws -> Snapshot? {
+            guard let plate = try PlateRecord.named(db, name) else { return nil }
+            let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM file WHERE plate = ? GROUP BY state",
+                                        arguments: [plate.id])
+            return Snapshot(plate: plate, wells: try WellRecord.all(db, plate: plate.id!),
+                            files: Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) }))
+        }
+    }
+
+    let snapshot: Snapshot
+
+    /// ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+    static var terminalWantsColour: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    private static let symbols: [WellState: (symbol: String, colour: String)] = [
+        .written: ("#", "32"), .writing: ("W", "36"), .ready: ("R", "33"), .receiving: ("o", "34"), .failed: ("X", "31"),
+    ]
+
+    func text(colour: Bool) -> String {
+        let format = snapshot.format
+        let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { (WellPosition(row: $0.row, column: $0.column), $0) })
+        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue) → \(snapshot.plate.storePath)"]
+        lines.append("    " + (0..<format.columns).map { String(format: "%3d", $0 + 1) }.joined())
+        for row in 0..<format.rows {
+            let rowName = WellPosition(row: row, column: 0).rowName
+            let cells = (0..<format.columns).map { column -> String in
+                guard let well = byPosition[WellPosition(row: row, column: column)],
+                      let look = Self.symbols[well.state] else { return "  ·" }
+                return colour ? "  \u{1B}[\(look.colour)m\(look.symbol)\u{1B}[0m" : "  \(look.symbol)"
+            }
+            lines.append(rowName.padding(toLength: 4, withPad: " ", startingAt: 0) + cells.joined())
+        }
+        let counts = Dictionary(grouping: snapshot.wells, by: \.state.rawValue).mapValues(\.count)
+        lines.append("legend: # written  W writing  R ready  o receiving  X failed  · no images")
+        lines.append("wells: \(StatusCommand.summary(counts)); files: \(StatusCommand.summary(snapshot.files))")
+        for well in snapshot.wells where well.state == .failed {
+            lines.append("  \(WellPosition(row: well.row, column: well.column)) failed: \(well.reason ?? "unknown reason")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+}
