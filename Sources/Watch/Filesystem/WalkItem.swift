@@ -1,0 +1,9 @@
+/// One thing a `DirectoryWalker` found.
+enum WalkItem {
+    case file(FileFingerprint)
+    /// A directory that was opened and is being listed.
+    case directory
+    /// A directory that could not be opened: what was tracked beneath it must not be taken for vanished.
+    case unreadableDirectory(reason: String)
+    case skipped(reason: String)
+}
