@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
