@@ -7,7 +7,7 @@ RELEASE_BIN := $(BUILD_DIR)/release/platedrop
 DEMO_DIR    := $(BUILD_DIR)/demo
 BENCH_DIR   := $(BUILD_DIR)/bench
 
-.PHONY: deps build release venv test unit-test interop-test demo bench clean
+.PHONY: deps build release venv test unit-test interop-test demo bench install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -35,6 +35,10 @@ demo: release
 
 bench: release
 	$(RELEASE_BIN) bench --workdir $(BENCH_DIR)
+
+# PREFIX=/usr/local by default; DESTDIR stages into another root (packaging, tests).
+install: release
+	PREFIX=$(or $(PREFIX),/usr/local) DESTDIR=$(DESTDIR) scripts/install.sh $(RELEASE_BIN)
 
 clean:
 	rm -rf $(BUILD_DIR)
