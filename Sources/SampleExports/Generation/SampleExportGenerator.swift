@@ -41,6 +41,13 @@ public enum SampleExportGenerator {
         return GeneratedExport(root: root, images: images, planFiles: plans.map(\.relativePath))
     }
 
+    /// What `generate` writes for `spec` under `root`, without writing anything (an export made earlier).
+    public static func listing(_ spec: ExportSpec, root: String) -> GeneratedExport {
+        let images = spec.images
+        let plans = spec.writePlan ? planFiles(for: spec, images: images).map(\.relativePath) : []
+        return GeneratedExport(root: root, images: images, planFiles: plans)
+    }
+
     /// The pixel bytes (host byte order, row-major) of one plane, exactly as `generate` writes them.
     public static func plane(spec: ExportSpec, row: Int, column: Int, field: Int, channel: Int, z: Int, t: Int) -> [UInt8] {
         SyntheticPlane.render(spec: spec, row: row, column: column, field: field, channel: channel, z: z, t: t)

@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let export = workdir + "/export"
-        let rawBytes = try prepareExport(export)
+        let (generated, rawBytes) = try prepareExport(export)
         print("plate: 8 wells × 4 fields × 3 channels of 2048×2048 uint16 = \(String(format: "%.1f", Double(rawBytes) / 1e6)) MB "
               + "raw, ImageXpress layout, 3 pyramid levels, NGFF 0.5 sharded, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(String(format: "load average before: %.2f", Self.loadAverage()))
@@ -55,6 +55,11 @@ struct BenchCommand: ParsableCommand {
                          median.seconds, Double(rawBytes) / 1e6 / median.seconds, median.cpuSeconds,
                          Double(peak) / 1_048_576, Double(outputBytes) / 1e6, Double(rawBytes) / Double(max(1, outputBytes))))
         }
+        let latencies = try WellLatencyBenchmark(export: generated, workdir: workdir + "/daemon")
+            .run(wells: Array(Self.spec.wells.prefix(3)), plateName: Self.spec.plateName)
+        print(String(format: "daemon: well (4 fields × 3 channels, 2048² uint16) stable → listed in the plate: median %.2f s "
+                     + "(%@), quiet period excluded", latencies.sorted()[latencies.count / 2],
+                     latencies.map { String(format: "%.2f", $0) }.joined(separator: ", ") as NSString))
     }
 
     /// The 1-minute load average, so a reader can tell a quiet run from a contended one.
@@ -64,7 +69,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Generates the export once; a stamp file marks a finished generation so an interrupted one is redone.
-    private func prepareExport(_ export: String) throws -> Int {
+    private func prepareExport(_ export: String) throws -> (GeneratedExport, Int) {
         let stamp = export + ".complete"
         let planeBytes = Self.spec.width * Self.spec.height * Self.spec.sampleType.byteCount
         let planeCount = Self.spec.wells.count * Self.spec.fields * Self.spec.channels
@@ -76,6 +81,6 @@ struct BenchCommand: ParsableCommand {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stamp])
             }
         }
-        return planeBytes * planeCount
+        return (SampleExportGenerator.listing(Self.spec, root: export), planeBytes * planeCount)
     }
 }
