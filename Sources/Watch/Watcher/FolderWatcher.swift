@@ -24,7 +24,7 @@ public final class FolderWatcher: Sendable {
     /// libinotifytools lives in process globals: one watcher per process.
     private static let processClaim = Mutex(false)
 
-    public let roots: [WatchRoot]
+    private let roots: [WatchRoot]
     private let stream: AsyncStream<WatchEvent>
     private let continuation: AsyncStream<WatchEvent>.Continuation
     private let engineMailbox = Mailbox<EngineMessage>()
