@@ -59,3 +59,41 @@ extension FolderWatcherTests {
         #expect(descriptors.allSatisfy { fcntl($0, F_GETFD) & FD_CLOEXEC != 0 })
     }
 }
+
+extension FolderWatcherTests {
+    @Test func rootMissingAtStartIsWatchedOnceItAppears() async throws {
+        let folder = try TemporaryFolder()
+        let rootPath = folder.file("not-yet")
+        let (watcher, recorder) = try Self.startWatching(rootPath, pollInterval: .milliseconds(500))
+        defer { watcher.stop() }
+        #expect(await recorder.wait { !$0.states.isEmpty })
+        #expect(recorder.events.states == [.missing(reason: "\(rootPath) does not exist; looking again every 0.5s")])
+
+        try FileWriter.makeFolder(rootPath + "/plate")
+        try FileWriter.write(rootPath + "/plate/a.tif", size: 10)
+        #expect(await recorder.wait { $0.stableFingerprints["plate/a.tif"] != nil })
+        try FileWriter.write(rootPath + "/plate/b.tif", size: 10)
+        #expect(await recorder.wait { $0.stableFingerprints["plate/b.tif"] != nil })
+        #expect(recorder.events.states.last == .watching)
+    }
+
+    @Test func followedSymlinksAreWalkedAndWatchedUnderTheirLinkNames() async throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        try FileWriter.write(outside.file("target.tif"), size: 64)
+        try FileWriter.makeFolder(outside.file("dir"))
+        try FileWriter.write(outside.file("dir/inside.tif"), size: 64)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link.tif"), withDestinationPath: outside.file("target.tif"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("linkdir"), withDestinationPath: outside.file("dir"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("loop"), withDestinationPath: folder.path)
+
+        let (watcher, recorder) = try Self.startWatching(folder.path, followSymlinks: true)
+        defer { watcher.stop() }
+        #expect(await recorder.wait { Set($0.stableFingerprints.keys) == ["link.tif", "linkdir/inside.tif"] })
+        #expect(recorder.events.skippedPaths == ["loop"])
+
+        // Written into the link's target after the start: seen through the watch added for the link.
+        try FileWriter.write(outside.file("dir/later.tif"), size: 64)
+        #expect(await recorder.wait { $0.stableFingerprints["linkdir/later.tif"] != nil })
+    }
+}

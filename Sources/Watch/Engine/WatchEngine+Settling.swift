@@ -28,6 +28,11 @@ extension WatchEngine {
             if trackers[index].table.noteSkipped(relativePath) {
                 emit(.skipped(root: rootID, relativePath: relativePath, reason: reason))
             }
+        case let .inaccessible(reason):
+            // A tracked file stays as it was until it can be examined again; an unknown one is reported.
+            if !trackers[index].table.keep(relativePath), trackers[index].table.noteSkipped(relativePath) {
+                emit(.skipped(root: rootID, relativePath: relativePath, reason: reason))
+            }
         }
     }
 

@@ -34,7 +34,7 @@ extension WatchEngine {
                 directories.append(relativePath)
             case .unreadableDirectory:
                 unreadableDirectories.append(relativePath)
-            case .skipped:
+            case .skipped, .inaccessible:
                 break
             }
             record(index, relativePath, item)
@@ -88,6 +88,8 @@ extension WatchEngine {
             break
         case let .unreadableDirectory(reason), let .skipped(reason):
             apply(index, relativePath, .skipped(reason: reason), touched: false)
+        case let .inaccessible(reason):
+            apply(index, relativePath, .inaccessible(reason: reason), touched: false)
         }
     }
 

@@ -54,7 +54,13 @@ struct DirectoryWalker {
         let directory = dirfd(stream)
         let prefix = relativePath.isEmpty ? "" : relativePath + "/"
         var subdirectories: [(name: String, identity: DirectoryIdentity?)] = []
+        var listed = 0
         while let entry = readdir(stream) {
+            listed += 1
+            // A single folder can hold 100,000 files; a stop must not wait for all of them.
+            if listed % 4096 == 0, stopFlag.isRaised {
+                return false
+            }
             let namePointer = (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
                 .assumingMemoryBound(to: CChar.self)
             if Self.isDotOrDotDot(namePointer) {
@@ -78,6 +84,8 @@ struct DirectoryWalker {
                 subdirectories.append((name, followSymlinks ? identity : nil))
             case let .skipped(reason):
                 visit(prefix + name, .skipped(reason: reason))
+            case let .inaccessible(reason):
+                visit(prefix + name, .inaccessible(reason: reason))
             case .missing:
                 continue
             }

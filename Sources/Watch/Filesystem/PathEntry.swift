@@ -5,6 +5,8 @@ enum PathEntry: Equatable {
     case file(FileFingerprint)
     case directory(DirectoryIdentity)
     case skipped(reason: String)
+    /// stat failed for another reason than absence (EACCES): the file may well still be there.
+    case inaccessible(reason: String)
     case missing
 
     /// Examines `path` with lstat, or stat when symbolic links are followed.
@@ -58,7 +60,7 @@ enum PathEntry: Equatable {
         if code == ENOENT || code == ENOTDIR {
             return .missing
         }
-        return .skipped(reason: "cannot be examined (\(systemErrorText(code)))")
+        return .inaccessible(reason: "cannot be examined (\(systemErrorText(code)))")
     }
 
     private static func lstatSucceeds(_ path: String) -> Bool {

@@ -6,4 +6,6 @@ enum WalkItem {
     /// A directory that could not be opened: what was tracked beneath it must not be taken for vanished.
     case unreadableDirectory(reason: String)
     case skipped(reason: String)
+    /// A name that could not be examined: reported, but not taken for vanished.
+    case inaccessible(reason: String)
 }

@@ -75,6 +75,16 @@ struct FileTable {
         files.removeValue(forKey: path)?.announced ?? false
     }
 
+    /// Counts a tracked file as seen by the current walk without a new fingerprint (it could not be
+    /// examined); false if it is not tracked.
+    mutating func keep(_ path: String) -> Bool {
+        guard files[path] != nil else {
+            return false
+        }
+        files[path]?.walkGeneration = generation
+        return true
+    }
+
     /// Notes a name that is not watched; true the first time, when `.skipped` is due.
     mutating func noteSkipped(_ path: String) -> Bool {
         defer { skipped[path] = generation }

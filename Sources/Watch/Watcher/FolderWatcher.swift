@@ -2,7 +2,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Observes folder trees and reports files that have become stable, without knowing what they are.
+/// Observes folder trees and reports files that have become stable, without knowing what they are: names
+/// are not filtered (a temporary `.x.tif.partial` renamed before its quiet period ends is never reported;
+/// one left alone is), and `.vanished` comes only for files that had been reported stable.
 ///
 /// Two threads of its own, never the cooperative pool:
 /// - `platedrop-inotify` owns libinotifytools (one thread may ever call it, daemon.md §1) and turns events
@@ -10,10 +12,11 @@ import Synchronization
 /// - `platedrop-watch` stats, walks, settles and emits every event, in the order things were learnt.
 ///
 /// On start each root is watched first, then walked (`.rootState(.watching)`, then `.stable` events,
-/// then `.scanFinished`); polled roots start with `.rootState(.polling)`. Once every root has reported a
-/// state its watches exist, which is when the daemon can tell systemd READY=1. The file table survives
-/// resyncs and rescans, so a file is reported stable once per fingerprint for the watcher's lifetime; a
-/// new watcher (a restarted daemon) reports every file once, and the daemon dedupes by fingerprint.
+/// then `.scanFinished`); polled roots start with `.rootState(.polling)`, absent ones with `.missing`.
+/// Once every root has reported its first state, every watch that can exist does: the moment for systemd's
+/// READY=1. The file table survives resyncs and rescans, so a fingerprint is reported once for the
+/// watcher's lifetime; a new watcher (a restarted daemon) reports every file once more, and the daemon
+/// dedupes by fingerprint.
 public final class FolderWatcher: Sendable {
     private enum Lifecycle {
         case idle
@@ -24,7 +27,7 @@ public final class FolderWatcher: Sendable {
     /// libinotifytools lives in process globals: one watcher per process.
     private static let processClaim = Mutex(false)
 
-    public let roots: [WatchRoot]
+    private let roots: [WatchRoot]
     private let stream: AsyncStream<WatchEvent>
     private let continuation: AsyncStream<WatchEvent>.Continuation
     private let engineMailbox = Mailbox<EngineMessage>()

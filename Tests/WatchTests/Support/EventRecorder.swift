@@ -13,8 +13,11 @@ final class EventRecorder: Sendable {
     private let arrivals = Mutex<[Arrival]>([])
     private let streamFinished = Mutex(false)
 
-    init(_ watcher: FolderWatcher) {
-        let stream = watcher.events
+    convenience init(_ watcher: FolderWatcher) {
+        self.init(watcher.events)
+    }
+
+    init(_ stream: AsyncStream<WatchEvent>) {
         Task { [self] in
             for await event in stream {
                 arrivals.withLock { $0.append(Arrival(event: event, at: .now)) }
