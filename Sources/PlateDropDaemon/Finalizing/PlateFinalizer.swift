@@ -34,11 +34,11 @@ struct PlateFinalizer {
                 .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
             var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(url.path)"
             if !onComplete.isEmpty {
-                switch Self.spawn(onComplete + [plate.storePath]) {
-                case let .success(pid):
+                do {
+                    let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
                     children.append(pid)
                     message += "; on_complete started (pid \(pid))"
-                case let .failure(error):
+                } catch {
                     message += "; on_complete could not start: \(error)"
                 }
             }
@@ -65,21 +65,5 @@ struct PlateFinalizer {
             }
             return true
         }
-    }
-
-    private struct SpawnError: Error, CustomStringConvertible {
-        let command: String
-        let code: Int32
-        var description: String { "\(command): \(String(cString: strerror(code)))" }
-    }
-
-    /// posix_spawn with an argument vector: no shell ever sees the plate path.
-    private static func spawn(_ arguments: [String]) -> Result<pid_t, SpawnError> {
-        let argv = arguments.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + environment).forEach { free($0) } }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, arguments[0], nil, nil, argv, environment)
-        return code == 0 ? .success(pid) : .failure(SpawnError(command: arguments[0], code: code))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropDaemon
 
 /// Starts commands as separate processes: measured ones for `make bench`, long-running ones (the daemon)
 /// for the demo.
@@ -13,19 +14,7 @@ enum ChildProcess {
 
     /// Starts `arguments[0]` with the rest as its arguments, its output appended to `outputPath`.
     static func start(_ arguments: [String], outputPath: String = "/dev/null") throws -> pid_t {
-        var fileActions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&fileActions, STDOUT_FILENO, STDERR_FILENO)
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &fileActions, nil, argv, envp)
-        guard spawned == 0 else { throw BenchmarkError.spawnFailed(command: arguments[0], code: spawned) }
-        return pid
+        try ProcessSpawner.start(arguments, outputPath: outputPath)
     }
 
     /// Runs `arguments[0]` with the rest as its arguments, output discarded, and waits for it.
