@@ -129,8 +129,14 @@ final class PlateAssembler: Sendable {
             } catch {
                 readError = "unreadable TIFF: \(error)"
             }
+            // A file still growing or replaced while read is not bad input: the well waits for it to settle.
+            if let expected = plane.fingerprint, SourceFingerprint.current(path: plane.absolutePath) != expected {
+                readError = nil
+                writeError = "\(plane.relativePath) changed while it was being read (still being written or replaced); "
+                    + "the well is written again once the file is stable"
+            }
         }
-        if !alreadyFailed, readError == nil {
+        if !alreadyFailed, readError == nil, writeError == nil {
             do {
                 try writeLevels(of: plane, well: well, buffers: buffers)
             } catch {

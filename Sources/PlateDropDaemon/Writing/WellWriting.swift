@@ -143,7 +143,9 @@ struct WellWriting {
         let key = ImageKey(plate: plate, well: well, field: file.field ?? 0, channel: file.channel ?? 0, z: file.z,
                            t: file.t ?? 0, acquisition: file.acquisition ?? 0)
         return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath, key: key,
-                           header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages))
+                           header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
+                           fingerprint: SourceFingerprint(size: file.size, modifiedNanoseconds: file.modifiedNanoseconds,
+                                                          changedNanoseconds: file.changedNanoseconds, inode: file.inode))
     }
 }
 
