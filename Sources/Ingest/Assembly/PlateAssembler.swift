@@ -82,7 +82,9 @@ final class PlateAssembler: Sendable {
     /// itself cannot be prepared.
     func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
         try publisher.clearStaging()
-        try publisher.writePlateMetadata()
+        // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
+        // first well (a plate listing no wells is no plate to readers).
+        if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
         let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker()
