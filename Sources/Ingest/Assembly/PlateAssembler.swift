@@ -50,6 +50,8 @@ final class PlateAssembler: Sendable {
     private let shared: Mutex<Shared>
     private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
+    /// Finished wells are published one at a time, in the order they finish.
+    private let publishing = DispatchQueue(label: "platedrop.publish")
     private let started = ContinuousClock.now
 
     /// Writes `wells` (every well of the geometry when nil); `listed` are wells already published.
@@ -89,6 +91,7 @@ final class PlateAssembler: Sendable {
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker()
         }
+        publishing.sync {}
         try publisher.clearStaging()
         let state = shared.withLock { $0 }
         let finished = outcome.withLock { $0 }
@@ -165,14 +168,22 @@ final class PlateAssembler: Sendable {
             if done { state.wellsDone += 1 }
             return (done, state)
         }
-        var finishedPath: String?
         if finished {
-            finishedPath = finishWell(task.wellIndex, progress: snapshot.wells[task.wellIndex])
+            // Publishing (metadata, fsyncs, the swap) runs beside the workers so they keep compressing.
+            let wellProgress = snapshot.wells[task.wellIndex]
+            publishing.async { [self] in
+                let path = finishWell(task.wellIndex, progress: wellProgress)
+                report(snapshot, finishedWell: path)
+            }
         }
+        report(snapshot, finishedWell: nil)
+    }
+
+    private func report(_ snapshot: Shared, finishedWell: String?) {
         progress(IngestProgress(
             plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: tasks.count,
             wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
-            seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedPath))
+            seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedWell))
     }
 
     private func writeLevels(of plane: PlaneSource, well: WellPosition,
