@@ -50,14 +50,18 @@ final class PlateAssembler: Sendable {
     private let shared: Mutex<Shared>
     private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
+    /// Asked before each plane: true stops the run; wells not finished by then are left unpublished.
+    private let shouldStop: @Sendable () -> Bool
     /// Finished wells are published one at a time, in the order they finish.
     private let publishing = DispatchQueue(label: "platedrop.publish")
     private let started = ContinuousClock.now
 
     /// Writes `wells` (every well of the geometry when nil); `listed` are wells already published.
     init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String, wells: [WellPosition]? = nil,
-         listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void) {
+         listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void,
+         shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.geometry = geometry
+        self.shouldStop = shouldStop
         self.options = options
         self.plateRoot = plateRoot
         self.progress = progress
@@ -113,6 +117,7 @@ final class PlateAssembler: Sendable {
         }
         defer { buffers.forEach { $0.deallocate() } }
         while true {
+            guard !shouldStop() else { return }
             let index = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
             guard index < tasks.count else { return }
             process(tasks[index], buffers: buffers)
