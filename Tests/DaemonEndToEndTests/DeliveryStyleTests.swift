@@ -13,8 +13,8 @@ extension DaemonEndToEndSuite {
         @Test(arguments: DeliveryStyle.allCases)
         func everyFileIsIngestedOnceComplete(style: DeliveryStyle) async throws {
             let workspace = try DaemonWorkspace()
-            // Harmony keeps its images in a subfolder: a copied tree brings a folder the daemon has not seen.
-            let layout: ExportLayout = style == .copiedAsFolderTree ? .harmony : .imageXpress
+            // Harmony keeps its images in a subfolder: a tree copied or moved in brings folders the daemon has not seen.
+            let layout: ExportLayout = [.copiedAsFolderTree, .movedInAsFolderTree].contains(style) ? .harmony : .imageXpress
             let export = try SourceExport(layout: layout, plate: "Delivered", wells: ["A1", "B2"], in: workspace.sources)
             let destination = workspace.watched + "/" + export.plateName
             let appended = try #require(export.images(inWell: "A1").last)
@@ -28,6 +28,12 @@ extension DaemonEndToEndSuite {
                 daemon = try workspace.startDaemon()
                 try await workspace.awaitWatching(daemon)
                 try FileManager.default.copyItem(atPath: export.root, toPath: destination)
+            case .movedInAsFolderTree:
+                let staged = workspace.path + "/staged-" + export.plateName
+                try FileManager.default.copyItem(atPath: export.root, toPath: staged)
+                daemon = try workspace.startDaemon()
+                try await workspace.awaitWatching(daemon)
+                try FileManager.default.moveItem(atPath: staged, toPath: destination)
             case .renamedFromTemporaryName:
                 daemon = try workspace.startDaemon()
                 try await workspace.awaitWatching(daemon)
