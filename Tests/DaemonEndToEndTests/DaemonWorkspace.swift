@@ -22,9 +22,9 @@ struct DaemonWorkspace: Sendable {
     var sources: String { folder.path + "/sources" }
 
     /// Short quiet period and a plate timeout far beyond any test, so only plans and end markers complete plates.
-    func serveArguments(quietPeriod: String = "1s", _ extra: [String] = []) -> [String] {
+    func serveArguments(quietPeriod: String = "1s") -> [String] {
         ["serve", "--watch", watched, "--out", output, "--catalog", catalogue, "--quiet-period", quietPeriod,
-         "--plate-timeout", "30m"] + extra
+         "--plate-timeout", "30m"]
     }
 
     /// Starts `platedrop serve` with `arguments` (default: this workspace's folders), logging to a new file.
@@ -78,7 +78,7 @@ struct DaemonWorkspace: Sendable {
     /// `platedrop wait PLATE`: exit 0 once the plate is finalized.
     func awaitFinalized(plate: String, daemon: DaemonProcess) async throws {
         let wait = try await command(["wait", plate, "--timeout", "120"])
-        #expect(wait.exitCode == 0, "\(wait.transcript)\n--- daemon log\n\(daemon.log)")
+        try #require(wait.exitCode == 0, "\(wait.transcript)\n--- daemon log\n\(daemon.log)")
     }
 
     /// Stops the daemon with SIGTERM and expects a clean exit.
