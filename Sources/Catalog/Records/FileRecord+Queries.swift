@@ -22,14 +22,4 @@ extension FileRecord {
                     && Column("state") != FileState.vanished.rawValue)
             .fetchAll(db)
     }
-
-    /// Counts by state, for `platedrop status`.
-    public static func countsByState(_ db: Database) throws -> [FileState: Int] {
-        let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM file GROUP BY state")
-        var counts: [FileState: Int] = [:]
-        for row in rows {
-            if let state = FileState(rawValue: row["state"]) { counts[state] = row["n"] }
-        }
-        return counts
-    }
 }

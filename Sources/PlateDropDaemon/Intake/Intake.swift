@@ -12,11 +12,9 @@ struct Intake {
     let roots: [String: DaemonConfiguration.Root]
     let endMarker: String?
 
-    /// What a batch changed, for logs and the planner.
+    /// What a batch changed, for the logs.
     struct Summary {
-        var recorded = 0
         var rejected = 0
-        var platesTouched: Set<Int64> = []
     }
 
     func apply(_ events: [WatchEvent], to db: Database, now: Double) throws -> Summary {
@@ -61,7 +59,6 @@ struct Intake {
         file.plate = nil
         file.well = nil
         file.state = .stable
-        summary.recorded += 1
         let name = (relativePath as NSString).lastPathComponent
 
         if let endMarker, fnmatch(endMarker, name, 0) == 0 {
@@ -137,7 +134,6 @@ struct Intake {
         file.height = header.height
         file.sampleType = header.sampleType.rawValue
         file.pages = header.pages
-        summary.platesTouched.insert(plate.id!)
     }
 
     /// A well that gains or loses a file starts receiving again; once complete it is (re)written.

@@ -4,6 +4,7 @@ import Layouts
 /// Vendor plans read from their files, kept until the file's fingerprint changes.
 final class PlanCache {
     private var plans: [String: (stamp: String, plan: PlatePlan?)] = [:]
+    /// Why a plan file could not be read, by its path relative to its root.
     private(set) var failures: [String: String] = [:]
 
     /// The merged plan of every plan file of `root` whose scope covers one of `imagePaths` (absolute).
@@ -27,11 +28,11 @@ final class PlanCache {
         do {
             let plan = try root.layout.readPlan(at: path)
             plans[path] = (stamp, plan)
-            failures[path] = nil
+            failures[file.relativePath] = nil
             return plan
         } catch {
             plans[path] = (stamp, nil)
-            failures[path] = "\(error)"
+            failures[file.relativePath] = "unreadable plan: \(error)"
             return nil
         }
     }

@@ -24,8 +24,16 @@ struct Planner {
         var plate = plate
         let wells = try WellRecord.all(db, plate: plate.id!)
         let files = try FileRecord.usableImages(db, plate: plate.id!)
-        let plan = plans.plan(for: try FileRecord.plans(db, root: root.settings.id), root: root,
-                              imagePaths: files.map { root.settings.path + "/" + $0.relativePath })
+        let planFiles = try FileRecord.plans(db, root: root.settings.id)
+        let plan = plans.plan(for: planFiles, root: root, imagePaths: files.map { root.settings.path + "/" + $0.relativePath })
+        for var planFile in planFiles {
+            guard let reason = plans.failures[planFile.relativePath], planFile.state != .rejected else { continue }
+            // A broken plan is reported, and completeness falls back to the plate's own shape.
+            planFile.state = .rejected
+            planFile.reason = reason
+            try planFile.update(db)
+            try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, path: planFile.relativePath, reason)
+        }
         let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { Set($0.flatMap(Self.slots)) }
         let plateShape = slotsByWell.values.reduce(into: Set<PlaneSlot>()) { $0.formUnion($1) }
         let expected = plan.map(Self.expectedSlots)
