@@ -23,6 +23,8 @@ public final class Catalog: Sendable {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
             if descriptor >= 0 { close(descriptor) }
         }
+        // Checked through a read-only connection first: a damaged file is refused as it is, not written to.
+        try Self.checkIntegrity(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -33,19 +35,38 @@ public final class Catalog: Sendable {
         } catch {
             throw .cannotOpen(path: path, detail: "\(error)")
         }
-        let problems: [String]
+        let superseded: Bool
         do {
-            problems = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            superseded = try pool.read { db in try CatalogSchema.migrator.hasBeenSuperseded(db) }
         } catch {
-            throw .corrupt(path: path, detail: "\(error)")
+            throw .database(path: path, detail: "reading the schema version failed: \(error)")
         }
-        guard problems == ["ok"] else {
-            throw .corrupt(path: path, detail: problems.prefix(3).joined(separator: "; "))
+        guard !superseded else {
+            throw .database(path: path, detail: "the catalogue was written by a newer PlateDrop (its schema has migrations "
+                            + "this version does not know); run the newer version or restore an older catalogue")
         }
         do {
             try CatalogSchema.migrator.migrate(pool)
         } catch {
             throw .database(path: path, detail: "schema migration failed: \(error)")
+        }
+    }
+
+    private static func checkIntegrity(path: String) throws(CatalogError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        let problems: [String]
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw .corrupt(path: path, detail: "\(error)")
+        }
+        guard problems == ["ok"] else {
+            throw .corrupt(path: path, detail: problems.prefix(3).joined(separator: "; "))
         }
     }
 

@@ -20,6 +20,7 @@ extension FileRecord {
         try FileRecord
             .filter(Column("root") == root && Column("role") == FileRole.plan.rawValue
                     && Column("state") != FileState.vanished.rawValue)
+            .order(Column("relativePath"))
             .fetchAll(db)
     }
 }

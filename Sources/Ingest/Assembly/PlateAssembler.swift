@@ -140,10 +140,15 @@ final class PlateAssembler: Sendable {
                 readError = "unreadable TIFF: \(error)"
             }
             // A file still growing or replaced while read is not bad input: the well waits for it to settle.
-            if let expected = plane.fingerprint, SourceFingerprint.current(path: plane.absolutePath) != expected {
-                readError = nil
-                writeError = "\(plane.relativePath) changed while it was being read (still being written or replaced); "
-                    + "the well is written again once the file is stable"
+            if let expected = plane.fingerprint {
+                let current = SourceFingerprint.current(path: plane.absolutePath)
+                if current != expected {
+                    readError = nil
+                    writeError = current == nil
+                        ? "\(plane.relativePath) vanished while the well was being written"
+                        : "\(plane.relativePath) changed while it was being read (still being written or replaced); "
+                            + "the well is written again once the file is stable"
+                }
             }
         }
         if !alreadyFailed, readError == nil, writeError == nil {

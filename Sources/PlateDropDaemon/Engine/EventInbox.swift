@@ -25,6 +25,11 @@ final class EventInbox: Sendable {
         }
     }
 
+    /// Returns a batch that could not be recorded to the front, so nothing the watcher reported is lost.
+    func putBack(_ events: [WatchEvent]) {
+        buffer.withLock { $0.insert(contentsOf: events, at: 0) }
+    }
+
     var count: Int { buffer.withLock { $0.count } }
 
     /// Waits until something arrives or `timeout` passes.

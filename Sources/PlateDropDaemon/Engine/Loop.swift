@@ -48,8 +48,14 @@ struct Loop {
         do {
             let events = inbox.take(limit: Self.batchSize)
             if !events.isEmpty {
-                busy = true
-                try record(events)
+                do {
+                    try record(events)
+                    busy = true
+                } catch {
+                    // The catalogue refused (disk full, read-only): keep the events and try again shortly.
+                    inbox.putBack(events)
+                    throw error
+                }
             }
             if busy || Date().timeIntervalSince(lastPlan) >= 1 {
                 lastPlan = Date()
@@ -59,8 +65,8 @@ struct Loop {
                 busy = true
                 currentWork = "writing plate \(plate.name)"
                 heartbeat(status: "running", queue: inbox.count)
-                let line = try writing.write(plate, catalog: catalog, progress: { _ in }, shouldStop: shouldStop)
-                logger.info("\(line)")
+                let outcome = try writing.write(plate, catalog: catalog, progress: { _ in }, shouldStop: shouldStop)
+                if outcome.failed { logger.warning("\(outcome.line)") } else { logger.info("\(outcome.line)") }
                 currentWork = nil
             }
             try finalizer.finalizeComplete(catalog, children: &children)

@@ -34,6 +34,7 @@ public final class PlateDropDaemon: Sendable {
         let catalog = try Catalog(path: configuration.catalogPath)
         let started = Date().timeIntervalSince1970
         try recover(catalog, started: started)
+        sweepInterruptedWrites()
         let rescan = configuration.daemon.rescanInterval
         let watcher = try FolderWatcher(roots: configuration.roots.map { $0.watchRoot(rescanInterval: rescan) })
         let forwarding = Task { [inbox] in
@@ -76,6 +77,33 @@ public final class PlateDropDaemon: Sendable {
             try DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: started, status: "starting",
                              queueLength: 0).save(db)
             try EventRecord.log(db, .info, "daemon-start", "platedrop started (pid \(getpid()))")
+        }
+    }
+}
+
+extension PlateDropDaemon {
+    /// Removes what writes cut short by a crash left in the output folders: staging folders beside plates and
+    /// temporary files of atomic writes (`.<name>.tmp-<pid>-<random>`). Safe: this daemon holds the lock.
+    private func sweepInterruptedWrites() {
+        let manager = FileManager.default
+        for output in Set(configuration.roots.map(\.settings.output)) {
+            guard let enumerator = manager.enumerator(atPath: output) else { continue }
+            var leftovers: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix("."), name.hasSuffix(".ome.zarr.staging") {
+                    leftovers.append(relative)
+                    enumerator.skipDescendants()
+                } else if name.hasPrefix("."), name.contains(".tmp-") {
+                    leftovers.append(relative)
+                }
+            }
+            for relative in leftovers {
+                try? manager.removeItem(atPath: output + "/" + relative)
+            }
+            if !leftovers.isEmpty {
+                logger.notice("removed \(leftovers.count) leftover(s) of interrupted writes in \(output)")
+            }
         }
     }
 }

@@ -167,6 +167,13 @@ struct Intake {
             try EventRecord.log(db, .info, "file-vanished", plate: file.plate, well: file.well, path: relativePath,
                                 "file left the watched folder; pixels already written are kept")
         }
+        // A well that has not been written yet waits for the plane again instead of being written without it.
+        if let wellID = file.well, var well = try WellRecord.fetchOne(db, key: wellID),
+           [.receiving, .ready, .failed].contains(well.state) {
+            well.state = .receiving
+            well.lastActivityAt = now
+            try well.update(db)
+        }
     }
 
     private func recordSkipped(root: String, relativePath: String, reason: String, db: Database, now: Double) throws {

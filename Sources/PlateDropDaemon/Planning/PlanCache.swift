@@ -6,6 +6,8 @@ final class PlanCache {
     private var plans: [String: (stamp: String, plan: PlatePlan?)] = [:]
     /// Why a plan file could not be read, by its path relative to its root.
     private(set) var failures: [String: String] = [:]
+    /// Plans of one plate that disagree on the plate format, reported once each.
+    private var reportedConflicts: Set<String> = []
 
     /// The merged plan of every plan file of `root` whose scope covers one of `imagePaths` (absolute).
     func plan(for files: [FileRecord], root: DaemonConfiguration.Root, imagePaths: [String]) -> PlatePlan? {
@@ -19,6 +21,20 @@ final class PlanCache {
             merged = merged.merged(with: other)
         }
         return merged
+    }
+
+    /// A description of plans covering the same images that disagree on the plate format, the first time
+    /// that combination is seen; nil otherwise. The first plan by path wins.
+    func newConflict(for files: [FileRecord], root: DaemonConfiguration.Root, imagePaths: [String]) -> String? {
+        let formats = files.compactMap { file -> (String, String)? in
+            guard let plan = read(file, root: root), let format = plan.format else { return nil }
+            let scope = plan.scopeDirectory.hasSuffix("/") ? plan.scopeDirectory : plan.scopeDirectory + "/"
+            return imagePaths.contains { $0.hasPrefix(scope) } ? (file.relativePath, "\(format.rows)×\(format.columns)") : nil
+        }
+        guard Set(formats.map(\.1)).count > 1 else { return nil }
+        let description = formats.map { "\($0.0) says \($0.1)" }.joined(separator: ", ")
+        guard reportedConflicts.insert(description).inserted else { return nil }
+        return "plan files disagree on the plate format (\(description)); using \(formats[0].0)"
     }
 
     private func read(_ file: FileRecord, root: DaemonConfiguration.Root) -> PlatePlan? {

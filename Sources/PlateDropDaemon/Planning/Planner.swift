@@ -26,6 +26,10 @@ struct Planner {
         let files = try FileRecord.usableImages(db, plate: plate.id!)
         let planFiles = try FileRecord.plans(db, root: root.settings.id)
         let plan = plans.plan(for: planFiles, root: root, imagePaths: files.map { root.settings.path + "/" + $0.relativePath })
+        if let conflict = plans.newConflict(for: planFiles, root: root,
+                                            imagePaths: files.map { root.settings.path + "/" + $0.relativePath }) {
+            try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
+        }
         for var planFile in planFiles {
             guard let reason = plans.failures[planFile.relativePath], planFile.state != .rejected else { continue }
             // A broken plan is reported, and completeness falls back to the plate's own shape.

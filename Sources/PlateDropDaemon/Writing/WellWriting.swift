@@ -25,10 +25,18 @@ struct WellWriting {
         }
     }
 
-    /// Writes every ready well of `plate`; returns a one-line description for logs and `status`.
+    /// A one-line account of a write for the log, and whether any well failed.
+    struct Report {
+        let line: String
+        let failed: Bool
+    }
+
+    /// Writes every ready well of `plate`.
     func write(_ plate: PlateRecord, catalog: Catalog, progress: @escaping @Sendable (IngestProgress) -> Void,
-               shouldStop: @escaping @Sendable () -> Bool) throws -> String {
-        guard let root = roots[plate.root], let plateID = plate.id else { return "plate \(plate.name): root not configured" }
+               shouldStop: @escaping @Sendable () -> Bool) throws -> Report {
+        guard let root = roots[plate.root], let plateID = plate.id else {
+            return Report(line: "plate \(plate.name): root not configured", failed: true)
+        }
         let (wells, files, planFiles) = try catalog.write { db in
             let wells = try WellRecord.all(db, plate: plateID)
             for var well in wells where well.state == .ready {
@@ -53,13 +61,14 @@ struct WellWriting {
                 options: options, progress: progress, shouldStop: shouldStop)
         } catch {
             try record(failure: "\(error)", for: ready, plate: plate, catalog: catalog)
-            return "plate \(plate.name): writing failed: \(error)"
+            return Report(line: "plate \(plate.name): writing failed: \(error)", failed: true)
         }
         try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
         let seconds = Date().timeIntervalSince(started)
-        return "plate \(plate.name): wrote \(outcome.result.wellsWritten.joined(separator: " ")) in "
+        let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)
             + (outcome.result.wellsFailed.isEmpty ? "" : "; failed \(outcome.result.wellsFailed.map(\.path))")
+        return Report(line: line, failed: !outcome.result.wellsFailed.isEmpty)
     }
 
     private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
@@ -116,6 +125,11 @@ struct WellWriting {
                 }
                 try EventRecord.log(db, .info, "plate-shape-changed", plate: plate.id,
                                     "plate shape is now \(outcome.shapeSignature!); earlier wells are rewritten to match")
+            }
+            if !outcome.result.planGaps.isEmpty {
+                // What the plan promised and the folder lacks, so a person can chase the instrument's log.
+                try EventRecord.log(db, .warning, "plan-gap", plate: plate.id,
+                                    outcome.result.planGaps.joined(separator: "; "))
             }
             if let signature = outcome.shapeSignature { plate.shapeSignature = signature }
             if let format = outcome.format {
