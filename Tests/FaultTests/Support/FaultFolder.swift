@@ -1,0 +1,144 @@
+import Foundation
+
+/// A fresh folder under /tmp, world-traversable (so a daemon run as `nobody` can reach what a test grants it),
+/// removed with everything in it when released.
+final class FaultFolder: Sendable {
+    let path: String
+
+    init(prefix: String = "work") throws {
+        path = "/tmp/platedrop-faults-\(prefix)-" + UUID().uuidString.prefix(8).lowercased()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        chmod(path, 0o755)
+    }
+
+    /// `path/relative`, created (with its parents) when absent.
+    @discardableResult
+    func folder(_ relative: String) throws -> String {
+        let full = path + "/" + relative
+        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        return full
+    }
+
+    deinit {
+        // Undo modes a test set to make something unreadable, so removal cannot fail half-way.
+        _ = try? Self.run(["/bin/chmod", "-R", "u+rwX", path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Runs a helper program to completion; returns its exit status and combined output.
+    @discardableResult
+    static func run(_ argv: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Everything observable about a folder tree: paths, kinds, sizes, modes, modification times and bytes
+/// (symbolic links by their target, never followed).
+struct TreeSnapshot: Equatable {
+    struct Entry: Equatable {
+        let kind: String
+        let size: Int
+        let mode: UInt32
+        let modifiedNanoseconds: Int
+        let inode: UInt64
+        let contents: [UInt8]
+    }
+
+    let entries: [String: Entry]
+
+    init(of root: String) {
+        var entries: [String: Entry] = [:]
+        Self.walk(Array(root.utf8), relative: [], into: &entries)
+        self.entries = entries
+    }
+
+    /// Byte-exact walk (opendir/readdir/lstat on raw names), so names that are not UTF-8 are seen too;
+    /// such a name appears in the key with its bytes in hex.
+    private static func walk(_ directory: [UInt8], relative: [UInt8], into entries: inout [String: Entry]) {
+        guard let handle = withCPath(directory, { opendir($0) }) else { return }
+        var names: [[UInt8]] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [46] && name != [46, 46] { names.append(name) }
+        }
+        closedir(handle)
+        for name in names {
+            let path = directory + [47] + name
+            let keyBytes = relative.isEmpty ? name : relative + [47] + name
+            var status = stat()
+            guard withCPath(path, { lstat($0, &status) }) == 0 else { continue }
+            let type = status.st_mode & S_IFMT
+            let kind: String, contents: [UInt8]
+            switch type {
+            case S_IFDIR:
+                kind = "directory"
+                contents = []
+            case S_IFLNK:
+                kind = "symlink"
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let count = withCPath(path) { cPath in buffer.withUnsafeMutableBytes { readlink(cPath, $0.baseAddress!.assumingMemoryBound(to: CChar.self), 4096) } }
+                contents = Array(buffer.prefix(max(0, count)))
+            case S_IFREG:
+                kind = "file"
+                contents = readAll(path)
+            default:
+                kind = "special"
+                contents = []
+            }
+            entries[Self.key(keyBytes)] = Entry(
+                kind: kind, size: Int(status.st_size), mode: UInt32(status.st_mode),
+                modifiedNanoseconds: status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec,
+                inode: UInt64(status.st_ino), contents: contents)
+            if type == S_IFDIR { walk(path, relative: keyBytes, into: &entries) }
+        }
+    }
+
+    static func key(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return "<non-UTF-8 " + bytes.map { String(format: "%02x", $0) }.joined() + ">"
+    }
+
+    static func withCPath<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
+    private static func readAll(_ path: [UInt8]) -> [UInt8] {
+        let descriptor = withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return Array("<unreadable>".utf8) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[..<count]
+        }
+        return bytes
+    }
+
+    /// Paths added, removed or changed in any way.
+    func differences(to later: TreeSnapshot) -> [String] {
+        Set(entries.keys).union(later.entries.keys).filter { entries[$0] != later.entries[$0] }.sorted()
+    }
+}
+
+/// Polls `condition` until it holds or `seconds` pass; returns whether it held.
+func eventually(seconds: Double, every interval: Double = 0.25, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while true {
+        if try await condition() { return true }
+        if Date() >= deadline { return false }
+        try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+    }
+}
