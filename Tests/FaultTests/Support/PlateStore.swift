@@ -92,3 +92,19 @@ struct PlateStore {
         }.sorted()
     }
 }
+
+extension PlateStore {
+    /// Level-0 bytes of one plane (t 0) of a field: the arrays are (t,) c, z, y, x.
+    func levelZeroPlane(well: String, field: Int = 0, channel: Int, z: Int = 0) throws -> [UInt8] {
+        let array = try ZarrArrayReader.open(store: store, path: "\(well)/\(field)/0")
+        let shape = array.metadata.shape
+        var origin = Array(repeating: 0, count: shape.count)
+        var size = shape
+        origin[shape.count - 4] = channel
+        origin[shape.count - 3] = z
+        size[shape.count - 4] = 1
+        size[shape.count - 3] = 1
+        for index in 0..<(shape.count - 4) { size[index] = 1 }
+        return try array.readRegion(origin: origin, shape: size)
+    }
+}
