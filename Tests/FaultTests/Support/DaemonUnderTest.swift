@@ -12,6 +12,8 @@ final class DaemonUnderTest: Sendable {
     }
 
     let logPath: String
+    /// Where this daemon's output starts in the (shared, appended) log.
+    let logOffset: UInt64
     let pid: pid_t
     private final class Box<Value>: Sendable {
         let value: Mutex<Value>
@@ -27,7 +29,7 @@ final class DaemonUnderTest: Sendable {
             _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        try handle.seekToEnd()
+        logOffset = try handle.seekToEnd()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: commandLine[0])
         process.arguments = Array(commandLine.dropFirst())
@@ -90,6 +92,11 @@ final class DaemonUnderTest: Sendable {
         return nil
     }
 
-    /// Everything the daemon has logged so far.
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    /// Everything this daemon has logged so far.
+    var log: String {
+        guard let handle = FileHandle(forReadingAtPath: logPath) else { return "" }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: logOffset)
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
 }
