@@ -113,3 +113,44 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("crash leftovers")
+struct CrashLeftoverTests {
+    /// A SIGKILL between a FileStore temp file's creation and its rename leaves `.<name>.tmp-<pid>-<random>` beside
+    /// the metadata it was replacing (plate, well or field zarr.json, the done marker). The kill here comes while
+    /// the plate is being written; the temp files such a kill leaves in the live store are then added with the
+    /// dead pid, since a random kill seldom lands in those few microseconds. After the restart has settled none may remain.
+    @Test func tempFilesOfAKilledWriterAreGoneOnceTheRestartHasSettled() async throws {
+        let bench = try FaultBench(prefix: "leftovers")
+        _ = try SampleExportGenerator.generate(SourceFaultTests.heavy, into: bench.faultyRoot + "/Busy")
+        try bench.deliverHealthyPlate()
+        try await Task.sleep(for: .milliseconds(1300))
+        let sourceBefore = TreeSnapshot(of: bench.work.path + "/watch")
+        let victim = try bench.startDaemon()
+        let store = bench.output + "/Busy.ome.zarr"
+        let firstWellListed = await eventually(seconds: 120, every: 0.02) { !PlateStore(root: store).listedWells.isEmpty }
+        try #require(firstWellListed, "no well published:\n\(victim.log)")
+        await victim.crash()
+        let dead = victim.pid
+        let planted = [
+            store + "/.zarr.json.tmp-\(dead)-5eed0001",
+            store + "/A/.zarr.json.tmp-\(dead)-5eed0002",
+            bench.output + "/.Busy.ome.zarr.done.tmp-\(dead)-5eed0003",
+        ]
+        for path in planted {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("{\"zarr_format\": 3, \"node_ty".utf8).write(to: URL(fileURLWithPath: path))
+        }
+
+        let survivor = try bench.startDaemon()
+        #expect(try await bench.waitForPlate("Busy", seconds: 120), "not finalized after restart:\n\(survivor.log)")
+        try await bench.expectHealthyPlateWritten()
+        try await Task.sleep(for: .seconds(2))
+        let leftovers = PlateStore.leftovers(under: bench.work.path + "/out")
+        #expect(leftovers.isEmpty, "temp files of the killed daemon (pid \(dead)) still there after the restart settled: \(leftovers)")
+        #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
+        bench.expectDaemonRunning(survivor)
+        #expect(TreeSnapshot(of: bench.work.path + "/watch").differences(to: sourceBefore).isEmpty)
+        await bench.stopAll()
+    }
+}
