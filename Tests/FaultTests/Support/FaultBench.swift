@@ -82,6 +82,11 @@ final class FaultBench: @unchecked Sendable {
 
     func plates() async throws -> [JSONValue] { try await json(["plates"])?.arrayValue ?? [] }
 
+    /// "name state" per plate, for failure messages.
+    func platesSummary() async throws -> [String] {
+        try await plates().map { "\($0["name"]?.stringValue ?? "") \($0["state"]?.stringValue ?? "")" }
+    }
+
     func plateState(_ name: String) async throws -> String? {
         try await plates().first { $0["name"]?.stringValue == name }?["state"]?.stringValue
     }

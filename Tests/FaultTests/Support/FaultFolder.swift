@@ -104,7 +104,7 @@ struct TreeSnapshot: Equatable {
 
     static func key(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return "<non-UTF-8 " + bytes.map { String(format: "%02x", $0) }.joined() + ">"
+        return String(decoding: bytes, as: UTF8.self) + " <non-UTF-8 " + bytes.map { String(format: "%02x", $0) }.joined() + ">"
     }
 
     static func withCPath<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
