@@ -19,9 +19,12 @@ public enum IncrementalIngest {
     }
 
     /// Writes `wells` of the plate `sources` describes into `plateRoot`; `listed` wells are already on disk.
+    /// When `shouldStop` turns true the run ends after the planes in hand; wells it did not finish are
+    /// neither written nor failed in the result.
     public static func write(
         wells: [WellPosition], of sources: PlateSources, plateRoot: String, listed: [WellPosition],
-        options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in }
+        options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(IngestError) -> Outcome {
         let sized = PlateGeometry.survey(sources)
         guard let geometry = sized.geometry else {
@@ -32,7 +35,7 @@ public enum IncrementalIngest {
         }
         let writable = wells.filter { geometry.planesByWell[$0] != nil }
         let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, wells: writable,
-                                       listed: listed, progress: progress)
+                                       listed: listed, progress: progress, shouldStop: shouldStop)
         do {
             var (result, rejected) = try assembler.run()
             result.planGaps = sized.planGaps

@@ -27,7 +27,8 @@ struct FieldArrayLayoutTests {
         #expect(series.levels[0].shape == [4, 2, 3, 64, 48])
         #expect(series.levels[0].chunkShape.prefix(3) == [1, 1, 1])
         #expect(series.planeShape(level: 0) == [1, 1, 1, 64, 48])
-        let plane = PlaneSource(relativePath: "p", absolutePath: "/p", page: 0, field: 0, timepoint: 3, channel: 1, zPlane: 2)
+        let plane = PlaneSource(relativePath: "p", absolutePath: "/p", page: 0, field: 0, timepoint: 3, channel: 1, zPlane: 2,
+                                fingerprint: nil)
         #expect(series.origin(of: plane) == [3, 1, 2, 0, 0])
         #expect(single.origin(of: plane) == [1, 2, 0, 0])
     }

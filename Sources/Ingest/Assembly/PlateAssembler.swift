@@ -50,12 +50,18 @@ final class PlateAssembler: Sendable {
     private let shared: Mutex<Shared>
     private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
+    /// Asked before each plane: true stops the run; wells not finished by then are left unpublished.
+    private let shouldStop: @Sendable () -> Bool
+    /// Finished wells are published one at a time, in the order they finish.
+    private let publishing = DispatchQueue(label: "platedrop.publish")
     private let started = ContinuousClock.now
 
     /// Writes `wells` (every well of the geometry when nil); `listed` are wells already published.
     init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String, wells: [WellPosition]? = nil,
-         listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void) {
+         listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void,
+         shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.geometry = geometry
+        self.shouldStop = shouldStop
         self.options = options
         self.plateRoot = plateRoot
         self.progress = progress
@@ -82,11 +88,14 @@ final class PlateAssembler: Sendable {
     /// itself cannot be prepared.
     func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
         try publisher.clearStaging()
-        try publisher.writePlateMetadata()
+        // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
+        // first well (a plate listing no wells is no plate to readers).
+        if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
         let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker()
         }
+        publishing.sync {}
         try publisher.clearStaging()
         let state = shared.withLock { $0 }
         let finished = outcome.withLock { $0 }
@@ -108,6 +117,7 @@ final class PlateAssembler: Sendable {
         }
         defer { buffers.forEach { $0.deallocate() } }
         while true {
+            guard !shouldStop() else { return }
             let index = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
             guard index < tasks.count else { return }
             process(tasks[index], buffers: buffers)
@@ -129,8 +139,14 @@ final class PlateAssembler: Sendable {
             } catch {
                 readError = "unreadable TIFF: \(error)"
             }
+            // A file still growing or replaced while read is not bad input: the well waits for it to settle.
+            if let expected = plane.fingerprint, SourceFingerprint.current(path: plane.absolutePath) != expected {
+                readError = nil
+                writeError = "\(plane.relativePath) changed while it was being read (still being written or replaced); "
+                    + "the well is written again once the file is stable"
+            }
         }
-        if !alreadyFailed, readError == nil {
+        if !alreadyFailed, readError == nil, writeError == nil {
             do {
                 try writeLevels(of: plane, well: well, buffers: buffers)
             } catch {
@@ -157,14 +173,22 @@ final class PlateAssembler: Sendable {
             if done { state.wellsDone += 1 }
             return (done, state)
         }
-        var finishedPath: String?
         if finished {
-            finishedPath = finishWell(task.wellIndex, progress: snapshot.wells[task.wellIndex])
+            // Publishing (metadata, fsyncs, the swap) runs beside the workers so they keep compressing.
+            let wellProgress = snapshot.wells[task.wellIndex]
+            publishing.async { [self] in
+                let path = finishWell(task.wellIndex, progress: wellProgress)
+                report(snapshot, finishedWell: path)
+            }
         }
+        report(snapshot, finishedWell: nil)
+    }
+
+    private func report(_ snapshot: Shared, finishedWell: String?) {
         progress(IngestProgress(
             plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: tasks.count,
             wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
-            seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedPath))
+            seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedWell))
     }
 
     private func writeLevels(of plane: PlaneSource, well: WellPosition,

@@ -8,4 +8,6 @@ struct PlaneSource: Sendable, Hashable {
     let timepoint: Int
     let channel: Int
     let zPlane: Int
+    /// The file's fingerprint when it was found stable, if known.
+    let fingerprint: SourceFingerprint?
 }

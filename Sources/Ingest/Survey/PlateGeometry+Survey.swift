@@ -114,7 +114,8 @@ extension PlateGeometry {
             planesByWell[identity.well, default: []].append(PlaneSource(
                 relativePath: image.relativePath, absolutePath: image.absolutePath, page: page,
                 field: fieldPosition[identity.field]!, timepoint: timePosition[identity.timepoint]!,
-                channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!))
+                channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!,
+                fingerprint: image.fingerprint))
         }
         let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys)) } ?? []
         let geometry = PlateGeometry(

@@ -8,11 +8,15 @@ public struct SourceImage: Sendable, Hashable {
     public let key: ImageKey
     /// The header when already known (the daemon caches it); read from the file otherwise.
     public let header: ImageHeader?
+    /// The file as it was when it was found stable; a read that ends with another fingerprint is refused.
+    public let fingerprint: SourceFingerprint?
 
-    public init(relativePath: String, absolutePath: String, key: ImageKey, header: ImageHeader? = nil) {
+    public init(relativePath: String, absolutePath: String, key: ImageKey, header: ImageHeader? = nil,
+                fingerprint: SourceFingerprint? = nil) {
         self.relativePath = relativePath
         self.absolutePath = absolutePath
         self.key = key
         self.header = header
+        self.fingerprint = fingerprint
     }
 }

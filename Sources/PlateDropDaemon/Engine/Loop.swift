@@ -43,7 +43,7 @@ struct Loop {
     }
 
     /// One step; true when there was work (the caller then loops again at once).
-    mutating func step(inbox: EventInbox, notifier: SystemdNotifier) -> Bool {
+    mutating func step(inbox: EventInbox, notifier: SystemdNotifier, shouldStop: @escaping @Sendable () -> Bool) -> Bool {
         var busy = false
         do {
             let events = inbox.take(limit: Self.batchSize)
@@ -59,7 +59,7 @@ struct Loop {
                 busy = true
                 currentWork = "writing plate \(plate.name)"
                 heartbeat(status: "running", queue: inbox.count)
-                let line = try writing.write(plate, catalog: catalog) { _ in }
+                let line = try writing.write(plate, catalog: catalog, progress: { _ in }, shouldStop: shouldStop)
                 logger.info("\(line)")
                 currentWork = nil
             }

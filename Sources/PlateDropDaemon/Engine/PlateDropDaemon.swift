@@ -45,7 +45,7 @@ public final class PlateDropDaemon: Sendable {
 
         var loop = Loop(configuration: configuration, catalog: catalog, logger: logger, started: started)
         while !stopRequested.load(ordering: .relaxed) {
-            let busy = loop.step(inbox: inbox, notifier: notifier)
+            let busy = loop.step(inbox: inbox, notifier: notifier) { [self] in stopRequested.load(ordering: .relaxed) }
             if !busy { inbox.wait(timeout: .milliseconds(250)) }
         }
         try? notifier.stopping()

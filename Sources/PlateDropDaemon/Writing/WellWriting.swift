@@ -26,7 +26,8 @@ struct WellWriting {
     }
 
     /// Writes every ready well of `plate`; returns a one-line description for logs and `status`.
-    func write(_ plate: PlateRecord, catalog: Catalog, progress: @escaping @Sendable (IngestProgress) -> Void) throws -> String {
+    func write(_ plate: PlateRecord, catalog: Catalog, progress: @escaping @Sendable (IngestProgress) -> Void,
+               shouldStop: @escaping @Sendable () -> Bool) throws -> String {
         guard let root = roots[plate.root], let plateID = plate.id else { return "plate \(plate.name): root not configured" }
         let (wells, files, planFiles) = try catalog.write { db in
             let wells = try WellRecord.all(db, plate: plateID)
@@ -49,7 +50,7 @@ struct WellWriting {
             outcome = try IncrementalIngest.write(
                 wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan),
                 plateRoot: plate.storePath, listed: listed.map(\.position),
-                options: options, progress: progress)
+                options: options, progress: progress, shouldStop: shouldStop)
         } catch {
             try record(failure: "\(error)", for: ready, plate: plate, catalog: catalog)
             return "plate \(plate.name): writing failed: \(error)"
@@ -81,11 +82,14 @@ struct WellWriting {
                     well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
                     try EventRecord.log(db, .info, "well-written", plate: plate.id, well: well.id,
                                         "well \(label) written (generation \(well.generation))")
-                } else {
+                } else if let failure = failures[label] {
                     well.state = .failed
                     well.attempts += 1
-                    well.reason = failures[label] ?? "not written"
-                    try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, well.reason!)
+                    well.reason = failure
+                    try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+                } else {
+                    // Stopped before its planes were all written: nothing was published, it is written next time.
+                    well.state = .ready
                 }
                 well.lastActivityAt = now
                 try well.update(db)
@@ -143,7 +147,9 @@ struct WellWriting {
         let key = ImageKey(plate: plate, well: well, field: file.field ?? 0, channel: file.channel ?? 0, z: file.z,
                            t: file.t ?? 0, acquisition: file.acquisition ?? 0)
         return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath, key: key,
-                           header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages))
+                           header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
+                           fingerprint: SourceFingerprint(size: file.size, modifiedNanoseconds: file.modifiedNanoseconds,
+                                                          changedNanoseconds: file.changedNanoseconds, inode: file.inode))
     }
 }
 

@@ -15,6 +15,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of the default setting; the median counts.")
     var runs = 3
 
+    @Option(name: .customLong("scale-files"), help: "Files in the catalogue for the scale figures (0 skips them).")
+    var scaleFiles = 200_000
+
     /// Codec settings compared; the first is the default the daemon ships with.
     static let settings: [(label: String, arguments: [String])] = [
         ("blosc-zstd clevel 5 bitshuffle", ["--codec", "blosc-zstd", "--level", "5"]),
@@ -60,6 +63,14 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "daemon: well (4 fields × 3 channels, 2048² uint16) stable → listed in the plate: median %.2f s "
                      + "(%@), quiet period excluded", latencies.sorted()[latencies.count / 2],
                      latencies.map { String(format: "%.2f", $0) }.joined(separator: ", ") as NSString))
+        guard scaleFiles > 0 else { return }
+        print("scale: generating a 1536-well plate and \(scaleFiles) catalogued sidecar files …")
+        let scale = try ScaleBenchmark(workdir: workdir + "/scale", fileCount: scaleFiles).run()
+        print(String(format: "scale: 1536-well plate (1 field, 1 channel, 256²) through the daemon: %.1f s (%.0f wells/s)",
+                     scale.plateSeconds, Double(scale.wells) / scale.plateSeconds))
+        print(String(format: "scale: catalogue of %d files: platedrop status %.0f ms, platedrop plate %.0f ms (median of 5)",
+                     scale.catalogued, scale.statusMilliseconds, scale.plateMilliseconds))
+        print(String(format: "scale: daemon restart reconciles the %d files in %.1f s", scale.catalogued, scale.reconcileSeconds))
     }
 
     /// The 1-minute load average, so a reader can tell a quiet run from a contended one.
