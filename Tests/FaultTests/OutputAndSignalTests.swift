@@ -48,9 +48,10 @@ struct OutputAndSignalTests {
     func sigtermDuringAWellWriteExitsCleanlyWithinSixtySeconds(longPlate: Bool) async throws {
         let bench = try FaultBench(prefix: "sigterm")
         let spec = longPlate
+            // 96 wells × 2 fields × 2 channels of 2048² uint16: 3 GB, minutes to write in a debug build.
             ? ExportSpec(layout: .imageXpress, plateName: "Busy", rows: 8, columns: 12,
-                         wells: (0..<48).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 4, channels: 4,
-                         width: 1024, height: 1024, seed: 2)
+                         wells: (0..<96).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 2, channels: 2,
+                         width: 2048, height: 2048, seed: 2)
             : SourceFaultTests.heavy
         _ = try SampleExportGenerator.generate(spec, into: bench.faultyRoot + "/Busy")
         try bench.deliverHealthyPlate()
