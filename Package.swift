@@ -53,6 +53,9 @@ let package = Package(
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
+        .testTarget(name: "DaemonEndToEndTests", dependencies: [
+            "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),

@@ -28,6 +28,20 @@ public struct ImageHeader: Sendable, Hashable {
         return ImageHeader(width: first.width, height: first.height, sampleType: first.sampleType, pages: file.pageCount)
     }
 
+    /// Reads every page in full, not only the header: a half-copied file has a valid header but its last
+    /// strips are missing (daemon.md §2: verify before converting).
+    public static func verify(path: String) throws -> ImageHeader {
+        let header = try read(path: path)
+        let file = try TIFFFile(path: path)
+        let scratch = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: header.width * header.height * header.sampleType.byteCount, alignment: 16)
+        defer { scratch.deallocate() }
+        for page in 0..<header.pages {
+            try file.readPage(page, into: scratch)
+        }
+        return header
+    }
+
     /// A multi-page file whose pages differ.
     struct PageMismatch: Error, CustomStringConvertible {
         let page: Int

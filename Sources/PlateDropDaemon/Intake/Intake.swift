@@ -100,7 +100,7 @@ struct Intake {
         let absolute = root.settings.path + "/" + file.relativePath
         let header: ImageHeader
         do {
-            header = try ImageHeader.read(path: absolute)
+            header = try ImageHeader.verify(path: absolute)
         } catch {
             file.state = .rejected
             file.reason = "unreadable TIFF: \(error)"

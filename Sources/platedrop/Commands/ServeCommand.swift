@@ -35,6 +35,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Poll --watch folders instead of using inotify.")
     var poll = false
 
+    @Option(name: .customLong("poll-interval"), help: "How often polled --watch folders are walked, e.g. 30s.")
+    var pollInterval: String?
+
     @Option(name: .customLong("plate-timeout"), help: "Complete a plate after this long without new files, e.g. 2h.")
     var plateTimeout: String?
 
@@ -69,8 +72,13 @@ struct ServeCommand: ParsableCommand {
                 guard let value = DurationText.parse(text) else { throw ValidationError("--quiet-period \(text) is not a duration like 30s") }
                 return value
             } ?? .seconds(30)
+            let interval = try pollInterval.map { text in
+                guard let value = DurationText.parse(text) else { throw ValidationError("--poll-interval \(text) is not a duration like 30s") }
+                return value
+            } ?? .seconds(30)
             settings.watches = watch.map { path in
-                WatchSettings(id: path, path: path, layout: layout, output: out, quietPeriod: quiet, poll: poll)
+                WatchSettings(id: path, path: path, layout: layout, output: out, quietPeriod: quiet, poll: poll,
+                              pollInterval: interval)
             }
         }
         if let catalog { settings.daemon.catalog = catalog }

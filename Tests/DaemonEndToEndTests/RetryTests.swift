@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+extension DaemonEndToEndSuite {
+    @Suite("platedrop retry")
+    struct RetryTests {
+        /// After A1 is written, a regular file named like row B's folder sits in the plate store, so
+        /// publishing B3 fails (root ignores permissions, not file types). Once the file is gone,
+        /// `platedrop retry` has B3 written, well before the first automatic retry (30 s after the failure).
+        @Test func failedWellIsWrittenAfterTheCauseIsFixedAndRetryIsAsked() async throws {
+            let workspace = try DaemonWorkspace()
+            let export = try SourceExport(layout: .imageXpress, plate: "Retried", wells: ["A1", "B3"], in: workspace.sources)
+            let destination = workspace.watched + "/" + export.plateName
+            let daemon = try workspace.startDaemon()
+            try await workspace.awaitWatching(daemon)
+            for file in export.planFiles + export.images(inWell: "A1").map(\.relativePath) {
+                try export.deliver(file, into: destination)
+            }
+            try await workspace.awaitWritten("A1", plate: export.plateName, daemon: daemon)
+
+            let blocker = workspace.storePath(plate: export.plateName) + "/B"
+            try Data("not a row group\n".utf8).write(to: URL(fileURLWithPath: blocker))
+            for image in export.images(inWell: "B3") {
+                try export.deliver(image.relativePath, into: destination)
+            }
+            let failed = try await Deadline.poll(for: "well B3 to fail", daemon: daemon) { () -> WellStatus? in
+                guard let status = try await workspace.wells(plate: export.plateName)?["B3"] else { return nil }
+                return status.state == "failed" ? status : nil
+            }
+            #expect(failed.reason?.isEmpty == false, "no reason given for the failure: \(failed)")
+
+            try FileManager.default.removeItem(atPath: blocker)
+            let retry = try await workspace.command(["retry", export.plateName])
+            #expect(retry.exitCode == 0, "\(retry.transcript)")
+            #expect(retry.standardOutput.contains("1 well(s)"), "\(retry.transcript)")
+            try await workspace.awaitWritten("B3", plate: export.plateName, daemon: daemon)
+            let automaticRetries = try CatalogueInspector(path: workspace.catalogue).events(kind: "well-retry")
+            #expect(automaticRetries.isEmpty,
+                    "B3 was written by an automatic retry, not by platedrop retry: \(automaticRetries.map(\.message))")
+
+            try await workspace.awaitFinalized(plate: export.plateName, daemon: daemon)
+            let store = StoreOnDisk(root: workspace.storePath(plate: export.plateName))
+            #expect(try store.listedWells().sorted() == ["A/1", "B/3"])
+            try LevelZeroCheck.expectMatches(store, images: export.images, folder: destination)
+            let validation = try await workspace.validate(plate: export.plateName)
+            #expect(validation.exitCode == 0, "\(validation.transcript)")
+            try await workspace.stop(daemon)
+        }
+    }
+}

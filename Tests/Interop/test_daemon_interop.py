@@ -1,0 +1,136 @@
+"""Plates that `platedrop serve` is still filling, read by validators nobody on the team wrote.
+
+A plate must be a valid OME-Zarr HCS plate at every moment after its first well is written (DESIGN, plate state
+machine). The plan file arrives first, then one well at a time, out of plate order; after each well is written (as
+the catalogue reports it) ome-zarr-models, yaozarrs and ngff-zarr must accept the plate as it stands, listing
+exactly the wells written so far. The daemon is stopped with SIGTERM and must exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from runners import (
+    assert_exit_status,
+    assert_ngff_zarr_reads_every_field,
+    assert_ome_zarr_models_accepts,
+    assert_yaozarrs_accepts,
+    describe,
+)
+from workspace import PlateDrop
+
+PLATE = "filling"
+# Delivered in this order; 300x300 planes give every field a second pyramid level.
+WELLS = ("B3", "A1", "C2")
+# Only guards against a daemon that never gets there; nothing is asserted about durations.
+DEADLINE_SECONDS = 120
+
+
+class ServingDaemon:
+    """`platedrop serve --config CONFIG` as a child process; killed on exit from the `with` block if still running."""
+
+    def __init__(self, binary: Path, config: Path, log: Path):
+        self.log = log
+        with log.open("wb") as output:
+            self.process = subprocess.Popen(
+                [str(binary), "serve", "--config", str(config)],
+                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+            )
+
+    def __enter__(self) -> ServingDaemon:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def stop(self) -> int:
+        """SIGTERM, as systemd stops it; the exit status."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=DEADLINE_SECONDS)
+
+    def transcript(self) -> str:
+        return f"\n--- daemon log ---\n{self.log.read_text(errors='replace')}"
+
+
+def write_config(folder: Path, watched: Path, output: Path, catalog: Path, ngff: str) -> Path:
+    config = folder / "platedrop.toml"
+    config.write_text(
+        f'[daemon]\ncatalog = "{catalog}"\nplate_timeout = "30m"\n\n'
+        f'[[watch]]\npath = "{watched}"\noutput = "{output}"\nquiet_period = "1s"\n\n'
+        f'[output]\nngff = "{ngff}"\n'
+    )
+    return config
+
+
+def written_wells(platedrop: PlateDrop, catalog: Path) -> set[str]:
+    result = platedrop("wells", "--plate", PLATE, "--json", "--catalog", catalog)
+    if result.returncode != 0:
+        return set()  # the daemon has not created the catalogue yet
+    return {well["well"] for well in json.loads(result.stdout) if well["state"] == "written"}
+
+
+def wait_until_written(platedrop: PlateDrop, catalog: Path, well: str, daemon: ServingDaemon) -> None:
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while well not in written_wells(platedrop, catalog):
+        assert time.monotonic() < deadline, f"well {well} was not written{daemon.transcript()}"
+        time.sleep(0.25)
+
+
+def listed_wells(store: Path) -> list[str]:
+    """The plate's `wells` list: `.zattrs` in NGFF 0.4, `zarr.json` attributes under "ome" in 0.5."""
+    v3 = store / "zarr.json"
+    if v3.exists():
+        plate = json.loads(v3.read_text())["attributes"]["ome"]["plate"]
+    else:
+        plate = json.loads((store / ".zattrs").read_text())["plate"]
+    return [well["path"] for well in plate["wells"]]
+
+
+def store_path_of(well: str) -> str:
+    return f"{well[0]}/{well[1:]}"
+
+
+@pytest.mark.parametrize("ngff", ["0.5", "0.4"])
+def test_plate_is_valid_for_external_validators_after_every_well(platedrop: PlateDrop, tmp_path: Path, ngff: str):
+    source = tmp_path / "sources" / PLATE
+    export = platedrop(
+        "sample-export", source, "--layout", "imagexpress", "--plate", PLATE, "--format", "96",
+        "--wells", ",".join(WELLS), "--fields", "2", "--channels", "2", "--size", "300x300",
+    )
+    assert_exit_status(export, 0)
+    watched, output, catalog = tmp_path / "watched", tmp_path / "plates", tmp_path / "catalog.sqlite"
+    destination = watched / PLATE
+    destination.mkdir(parents=True)
+    store = output / f"{PLATE}.ome.zarr"
+
+    with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff),
+                       tmp_path / "serve.log") as daemon:
+        for plan in source.glob("*.HTD"):
+            shutil.copy(plan, destination)
+        written: list[str] = []
+        for well in WELLS:
+            token = f"{well[0]}{int(well[1:]):02d}"
+            images = sorted(source.glob(f"{PLATE}_{token}_*.TIF"))
+            assert images, f"sample-export wrote no images for {well}"
+            for image in images:
+                shutil.copy(image, destination)
+            wait_until_written(platedrop, catalog, well, daemon)
+            written.append(well)
+
+            assert sorted(listed_wells(store)) == sorted(store_path_of(name) for name in written), daemon.transcript()
+            assert_ome_zarr_models_accepts(store)
+            assert_yaozarrs_accepts(store)
+            assert_ngff_zarr_reads_every_field(store)
+
+        finalized = platedrop("wait", PLATE, "--timeout", str(DEADLINE_SECONDS), "--catalog", catalog)
+        assert finalized.returncode == 0, describe(finalized) + daemon.transcript()
+        assert daemon.stop() == 0, daemon.transcript()
