@@ -188,8 +188,12 @@ struct CatalogueFaultTests {
 
         try bench.deliverHealthyPlate("DuringFull")
         let sourceBefore = TreeSnapshot(of: bench.healthyRoot)
-        let reported = await eventually(seconds: 20) { daemon.log.contains("database or disk is full") }
+        let reported = await eventually(seconds: 20) {
+            daemon.log.contains("daemon step failed") && daemon.log.contains("database or disk is full")
+        }
         #expect(reported, "a failing catalogue commit was not reported:\n\(daemon.log)")
+        // Long enough after the quiet period (1 s) for the daemon to have tried to record the new files.
+        try await Task.sleep(for: .seconds(5))
         bench.expectDaemonRunning(daemon)
 
         try FileManager.default.removeItem(atPath: filler)

@@ -20,6 +20,8 @@ final class FaultFolder: Sendable {
     }
 
     deinit {
+        // PLATEDROP_FAULTS_KEEP=1 keeps every work folder (daemon.log, catalogue, outputs) for a post-mortem.
+        if ProcessInfo.processInfo.environment["PLATEDROP_FAULTS_KEEP"] == "1" { return }
         // Undo modes a test set to make something unreadable, so removal cannot fail half-way.
         _ = try? Self.run(["/bin/chmod", "-R", "u+rwX", path])
         try? FileManager.default.removeItem(atPath: path)
