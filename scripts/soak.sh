@@ -23,7 +23,8 @@ if [ $# -gt 0 ]; then filter="FaultTests.*($1)"; fi
 swift build --build-tests
 started=$(date +%s)
 # POSIX sh has no pipefail: the test run's own status goes through a file.
-{ PLATEDROP_SOAK=1 swift test --skip-build --filter "$filter"; echo $? > .build/soak.status; } 2>&1 | tee .build/soak.log
+{ rc=0; PLATEDROP_SOAK=1 swift test --skip-build --filter "$filter" || rc=$?; echo "$rc" > .build/soak.status; } 2>&1 \
+    | tee .build/soak.log
 status=$(cat .build/soak.status)
 echo "soak: $(( $(date +%s) - started )) s, exit $status; log in .build/soak.log"
 # Nothing may outlive the run: mounts, daemons, temporary folders of the suite.

@@ -64,7 +64,7 @@ struct BadInputTests {
     @Test func everyBadFileIsRejectedWithANamedReasonAndTheRestIsWritten() async throws {
         let bench = try FaultBench(prefix: "corpus")
         bench.config.plateTimeout = "8s"
-        let export = try SampleExportGenerator.generate(Self.corpus, into: try bench.work.folder("src/Corpus"))
+        let export = try await generateExport(Self.corpus, into: try bench.work.folder("src/Corpus"))
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
         let staging = try bench.work.folder("staging/Corpus")
@@ -74,7 +74,7 @@ struct BadInputTests {
         // Moved in whole (one rename of the folder), as a finished export lands.
         try FileManager.default.moveItem(atPath: staging, toPath: bench.faultyRoot + "/Corpus")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         #expect(try await bench.waitForPlate("Corpus", seconds: 90), "Corpus not finalized:\n\(daemon.log)")
         let files = try await bench.files()
@@ -97,7 +97,7 @@ struct BadInputTests {
         #expect(!store.listedWells.contains("P/24"))
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 
@@ -132,7 +132,7 @@ struct BadInputTests {
         let spec = ExportSpec(layout: broken.layout, plateName: broken.plate, wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1)],
                               fields: 1, channels: 1, width: 64, height: 48, seed: 3)
         let exportRoot = try bench.work.folder("src/" + broken.plate)
-        let export = try SampleExportGenerator.generate(spec, into: exportRoot)
+        let export = try await generateExport(spec, into: exportRoot)
         try #require(export.planFiles.contains(broken.planFile), "plan files: \(export.planFiles)")
         let planPath = exportRoot + "/" + broken.planFile
         let text = try String(contentsOfFile: planPath, encoding: .utf8)
@@ -143,7 +143,7 @@ struct BadInputTests {
         try await bench.waitUntilServing(daemon)
         try FileManager.default.moveItem(atPath: exportRoot, toPath: bench.faultyRoot + "/" + broken.plate)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         #expect(try await bench.waitForPlate(broken.plate, seconds: 60), "\(broken): plate not finalized:\n\(daemon.log)")
         let row = try await bench.file(broken.plate + "/" + broken.planFile)
@@ -155,7 +155,7 @@ struct BadInputTests {
         #expect(Set(PlateStore(root: bench.output + "/" + broken.plate + ".ome.zarr").listedWells) == ["A/1", "A/2"])
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -166,12 +166,12 @@ struct BadInputTests {
         let spec = ExportSpec(layout: .imageXpress, plateName: "Twice", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
                               width: 64, height: 48, seed: 3)
         let exportRoot = try bench.work.folder("src/Twice")
-        _ = try SampleExportGenerator.generate(spec, into: exportRoot)
+        try await generateExport(spec, into: exportRoot)
         var large = spec
         large.rows = 16
         large.columns = 24
         let other = try bench.work.folder("src/Twice384")
-        _ = try SampleExportGenerator.generate(large, into: other)
+        try await generateExport(large, into: other)
         try FileManager.default.copyItem(atPath: other + "/Twice.HTD", toPath: exportRoot + "/Twice-384.HTD")
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
@@ -194,14 +194,14 @@ struct BadInputTests {
         bench.config.plateTimeout = "6s"
         let spec = ExportSpec(layout: .imageXpress, plateName: "Gap", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 3, column: 6)],
                               fields: 1, channels: 2, width: 64, height: 48, seed: 3)
-        let export = try SampleExportGenerator.generate(spec, into: try bench.work.folder("src/Gap"))
+        let export = try await generateExport(spec, into: try bench.work.folder("src/Gap"))
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
         // D7 never comes; A1 lacks channel 2.
         try Delivery.copy(Delivery.paths(of: export, wells: ["A1"], plans: true).filter { !$0.hasSuffix("_w2.TIF") },
                           from: export.root, to: bench.faultyRoot)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         #expect(try await bench.waitForPlate("Gap", seconds: 60), "Gap not finalized by the timeout:\n\(daemon.log)")
         let a1 = try await bench.wells(plate: "Gap").first { FaultBench.label(of: $0) == "A1" }
@@ -219,7 +219,7 @@ struct BadInputTests {
         #expect(named, "D7 (planned, never delivered) is not mentioned: wells \(wells.map(FaultBench.label(of:))); problems \(problems)")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 }

@@ -118,14 +118,14 @@ struct CatalogueFaultTests {
         let bench = try FaultBench(prefix: "schema")
         try DatabaseQueue(path: bench.catalog).close()
         try await Self.makeCatalogue(bench)
-        let before = try Self.snapshot(bench.catalog)
+        let before = try Self.catalogueRows(bench.catalog)
         #expect(before.migrations == ["v1: roots, plates, wells, files, events"])
         for restart in 1...2 {
             let daemon = try bench.startDaemon()
             try await bench.waitUntilServing(daemon)
             try await Task.sleep(for: .seconds(2))
             #expect(await daemon.stop()?.status == 0)
-            let after = try Self.snapshot(bench.catalog)
+            let after = try Self.catalogueRows(bench.catalog)
             #expect(after.migrations == before.migrations, "restart \(restart)")
             #expect(after.rows == before.rows, "restart \(restart): plates/wells/files changed: \(before.rows) → \(after.rows)")
         }
@@ -159,7 +159,7 @@ struct CatalogueFaultTests {
         try queue.write { try $0.execute(sql: sql) }
     }
 
-    static func snapshot(_ path: String) throws -> (migrations: [String], rows: [String]) {
+    static func catalogueRows(_ path: String) throws -> (migrations: [String], rows: [String]) {
         let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
         defer { try? queue.close() }
         return try queue.read { db in
@@ -187,7 +187,7 @@ struct CatalogueFaultTests {
         try? FileHandle(forWritingTo: URL(fileURLWithPath: filler)).write(contentsOf: Data(count: 1 << 20))
 
         try bench.deliverHealthyPlate("DuringFull")
-        let sourceBefore = TreeSnapshot(of: bench.healthyRoot)
+        let sourceBefore = await snapshot(bench.healthyRoot)
         let reported = await eventually(seconds: 20) {
             daemon.log.contains("daemon step failed") && daemon.log.contains("database or disk is full")
         }
@@ -203,7 +203,7 @@ struct CatalogueFaultTests {
         let catalogued = try await bench.files().map { $0["path"]?.stringValue ?? "" }
         #expect(recovered, "files that became stable while the catalogue was full were never catalogued: \(catalogued)\n\(daemon.log)")
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.healthyRoot).differences(to: sourceBefore).filter { !$0.hasPrefix("Healthy") }.isEmpty)
+        #expect(await snapshot(bench.healthyRoot).differences(to: sourceBefore).filter { !$0.hasPrefix("Healthy") }.isEmpty)
         await bench.stopAll()
     }
 }

@@ -20,12 +20,12 @@ struct CrashTests {
     @Test func afterAKillAtARandomPointTheRestartedDaemonWritesTheSamePlateAndLeavesNoTempFiles() async throws {
         let bench = try FaultBench(prefix: "crash")
         bench.config.output = ["pyramid_smallest_side = 64"]
-        _ = try SampleExportGenerator.generate(Self.spec, into: bench.faultyRoot + "/Crash")
+        try await generateExport(Self.spec, into: bench.faultyRoot + "/Crash")
         try bench.deliverHealthyPlate()
         // Older than the quiet period when first seen: stable at once, so the write starts with the daemon.
         try await Task.sleep(for: .milliseconds(1300))
         let watched = bench.work.path + "/watch"
-        let sourceBefore = TreeSnapshot(of: watched)
+        let sourceBefore = await snapshot(watched)
         let stores = [bench.output + "/Crash.ome.zarr", bench.healthyOutput + "/Healthy.ome.zarr"]
 
         // The uninterrupted run everything is compared with.
@@ -40,7 +40,8 @@ struct CrashTests {
             try #require(finalized, "reference run: \(plate) not finalized in the catalogue:\n\(reference.log)")
         }
         #expect(await reference.stop()?.status == 0)
-        let expected = stores.map { PlateStore(root: $0).canonicalContents }
+        var expected: [[String: [UInt8]]] = []
+        for store in stores { expected.append(await PlateStore.contents(of: store)) }
         try #require(expected.allSatisfy { !$0.isEmpty })
 
         let seed = ProcessInfo.processInfo.environment["PLATEDROP_CRASH_SEED"].flatMap(UInt64.init)
@@ -79,14 +80,14 @@ struct CrashTests {
             #expect(rejected.isEmpty, "\(context): files rejected after the crash: \(rejected)")
             #expect(await survivor.stop()?.status == 0, "\(context): SIGTERM after settling")
             for (index, store) in stores.enumerated() {
-                let found = PlateStore(root: store).canonicalContents
+                let found = await PlateStore.contents(of: store)
                 let differing = Set(found.keys).union(expected[index].keys).filter { found[$0] != expected[index][$0] }.sorted()
                 #expect(differing.isEmpty, "\(context): \(store) differs from the uninterrupted run in \(differing.prefix(10))")
             }
             let leftovers = PlateStore.leftovers(under: bench.work.path + "/out") + PlateStore.leftovers(under: bench.healthyOutput)
             #expect(leftovers.isEmpty, "\(context): left behind after the restart settled: \(leftovers)")
         }
-        #expect(TreeSnapshot(of: watched).differences(to: sourceBefore).isEmpty, "the watched folders changed")
+        #expect(await snapshot(watched).differences(to: sourceBefore).isEmpty, "the watched folders changed")
         print("crash trials: \(Self.trials), seed \(seed), window \(String(format: "%.2f", window)) s, "
               + "\(killedWhileStaging) kill(s) left a staging area behind for the restart to clean")
     }
@@ -122,10 +123,10 @@ struct CrashLeftoverTests {
     /// dead pid, since a random kill seldom lands in those few microseconds. After the restart has settled none may remain.
     @Test func tempFilesOfAKilledWriterAreGoneOnceTheRestartHasSettled() async throws {
         let bench = try FaultBench(prefix: "leftovers")
-        _ = try SampleExportGenerator.generate(SourceFaultTests.heavy, into: bench.faultyRoot + "/Busy")
+        try await generateExport(SourceFaultTests.heavy, into: bench.faultyRoot + "/Busy")
         try bench.deliverHealthyPlate()
         try await Task.sleep(for: .milliseconds(1300))
-        let sourceBefore = TreeSnapshot(of: bench.work.path + "/watch")
+        let sourceBefore = await snapshot(bench.work.path + "/watch")
         let victim = try bench.startDaemon()
         let store = bench.output + "/Busy.ome.zarr"
         let firstWellListed = await eventually(seconds: 120, every: 0.02) { !PlateStore(root: store).listedWells.isEmpty }
@@ -150,7 +151,7 @@ struct CrashLeftoverTests {
         #expect(leftovers.isEmpty, "temp files of the killed daemon (pid \(dead)) still there after the restart settled: \(leftovers)")
         #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
         bench.expectDaemonRunning(survivor)
-        #expect(TreeSnapshot(of: bench.work.path + "/watch").differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.work.path + "/watch").differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 }

@@ -11,7 +11,7 @@ struct DiskFullTests {
         let spec = ExportSpec(layout: .imageXpress, plateName: "Full",
                               wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1), WellIndex(row: 0, column: 2)],
                               fields: 2, channels: 2, width: 512, height: 512, seed: 5)
-        let export = try SampleExportGenerator.generate(spec, into: try bench.work.folder("src/Full"))
+        let export = try await generateExport(spec, into: try bench.work.folder("src/Full"))
         let daemon = try bench.startDaemon()
         defer { Task { await bench.stopAll() } }
         try await bench.waitUntilServing(daemon)
@@ -23,14 +23,14 @@ struct DiskFullTests {
         }
         let store = PlateStore(root: bench.output + "/Full.ome.zarr")
         let metadataBefore = try #require(store.plateMetadataBytes)
-        let wellBytes = TreeSnapshot(of: store.root + "/A/1").entries.values.reduce(0) { $0 + $1.size }
+        let wellBytes = await snapshot(store.root + "/A/1").entries.values.reduce(0) { $0 + $1.size }
 
         // Leave room for about half a well: the third well runs out of space part-way through its chunks.
         let filler = bench.output + "/filler"
         try Self.fill(filler, leaving: wellBytes / 2, on: tmpfs)
         try Delivery.copy(Delivery.paths(of: export, wells: ["A3"]), from: export.root, to: bench.faultyRoot)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         let failed = try await bench.waitForWell("Full", well: "A3", state: "failed")
         let reason = failed?["reason"]?.stringValue ?? ""
         #expect(failed != nil, "A3 did not fail on a full disk:\n\(daemon.log)")
@@ -57,7 +57,7 @@ struct DiskFullTests {
         #expect(try await bench.binary.run(["validate", store.root]).exitCode == 0)
         #expect(PlateStore.leftovers(under: bench.output).isEmpty)
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 

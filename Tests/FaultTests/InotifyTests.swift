@@ -25,9 +25,9 @@ struct InotifyTests {
         sysctl.undo()
         restored = true
 
-        _ = try SampleExportGenerator.generate(Self.burst, into: bench.faultyRoot + "/Burst")
+        try await generateExport(Self.burst, into: bench.faultyRoot + "/Burst")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Burst", seconds: 120), "Burst not finalized after the overflow:\n\(daemon.log)")
         let wells = try await bench.wells(plate: "Burst")
         #expect(wells.count == 96 && wells.allSatisfy { $0["state"]?.stringValue == "written" })
@@ -37,7 +37,7 @@ struct InotifyTests {
         #expect(state == "watching", "root state after the resync: \(state ?? "none")")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -61,13 +61,13 @@ struct InotifyTests {
 
         let spec = ExportSpec(layout: .imageXpress, plateName: "Deep", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
                               width: 64, height: 48, seed: 1)
-        _ = try SampleExportGenerator.generate(spec, into: deep)
+        try await generateExport(spec, into: deep)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Deep", seconds: 60), "a plate deep in the polled tree was not written:\n\(daemon.log)")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -77,9 +77,9 @@ struct InotifyTests {
                                width: 64, height: 48, seed: 1)
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
-        _ = try SampleExportGenerator.generate(first, into: bench.faultyRoot + "/Before")
+        try await generateExport(first, into: bench.faultyRoot + "/Before")
         #expect(try await bench.waitForPlate("Before"), "\(daemon.log)")
-        let beforeStore = PlateStore(root: bench.output + "/Before.ome.zarr").canonicalContents
+        let beforeStore = await PlateStore.contents(of: bench.output + "/Before.ome.zarr")
 
         try FileManager.default.removeItem(atPath: bench.faultyRoot)
         let missing = await eventually(seconds: 30) {
@@ -96,17 +96,17 @@ struct InotifyTests {
         try FileManager.default.createDirectory(atPath: bench.faultyRoot, withIntermediateDirectories: true)
         let second = ExportSpec(layout: .imageXpress, plateName: "After", wells: [WellIndex(row: 1, column: 1)], fields: 1, channels: 1,
                                 width: 64, height: 48, seed: 2)
-        _ = try SampleExportGenerator.generate(second, into: bench.faultyRoot + "/After")
+        try await generateExport(second, into: bench.faultyRoot + "/After")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("After", seconds: 60), "the recreated root is not served:\n\(daemon.log)")
         let state = try await bench.status()?["roots"]?.arrayValue?.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue
         #expect(state == "watching", "root state after it came back: \(state ?? "none")")
-        #expect(PlateStore(root: bench.output + "/Before.ome.zarr").canonicalContents == beforeStore,
+        #expect(await PlateStore.contents(of: bench.output + "/Before.ome.zarr") == beforeStore,
                 "the plate of the deleted folder changed")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -117,9 +117,9 @@ struct InotifyTests {
         try await bench.waitUntilServing(daemon)
         let spec = ExportSpec(layout: .imageXpress, plateName: "Polled", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1)],
                               fields: 1, channels: 2, width: 64, height: 48, seed: 1)
-        _ = try SampleExportGenerator.generate(spec, into: bench.faultyRoot + "/Polled")
+        try await generateExport(spec, into: bench.faultyRoot + "/Polled")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Polled", seconds: 60), "\(daemon.log)")
         let roots = try await bench.status()?["roots"]?.arrayValue ?? []
         let state = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
@@ -127,7 +127,7 @@ struct InotifyTests {
         #expect(roots.first { $0["id"]?.stringValue == "healthy" }?["state"]?.stringValue == "watching")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 

@@ -70,14 +70,14 @@ struct NameAndSecurityTests {
         // Present before the start: the first walk sees them (see undecodableNameArrivingAtRuntimeIsRecordedPromptly).
         try Self.create(Self.undecodable[0].path, under: bench.faultyRoot, contents: tiff)
         try Self.create(Self.undecodable[1].path + Array("/Evil_A01_1_1.tif".utf8), under: customRoot, contents: tiff)
-        let before = TreeSnapshot(of: bench.work.path)
+        let before = await snapshot(bench.work.path)
         let tmpBefore = Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp"))
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
         for name in Self.autoNames { try Self.create(name.path, under: bench.faultyRoot, contents: tiff) }
         for name in Self.customNames { try Self.create(name.path, under: customRoot, contents: tiff) }
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.work.path + "/watch")
+        let sourceBefore = await snapshot(bench.work.path + "/watch")
 
         let settled = await eventually(seconds: 60, every: 0.5) {
             let plates = (try? await bench.plates()) ?? []
@@ -106,7 +106,7 @@ struct NameAndSecurityTests {
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: customOutput)).isSuperset(of: ["up_dotdot_down_Evil.ome.zarr", "nested_deeper_Evil.ome.zarr"]))
         // Nothing changed in the work folder outside the outputs, the catalogue and the log.
         let allowed = ["out/plates", "out/custom-plates", "healthy-out", "state", "daemon.log", "platedrop.toml", "watch"]
-        let escaped = before.differences(to: TreeSnapshot(of: bench.work.path)).filter { path in
+        let escaped = before.differences(to: await snapshot(bench.work.path)).filter { path in
             !allowed.contains { path == $0 || path.hasPrefix($0 + "/") }
         }
         #expect(escaped.isEmpty, "written outside the output folders: \(escaped)")
@@ -114,7 +114,7 @@ struct NameAndSecurityTests {
         #expect(!tmpNew.contains { $0.contains("Evil") || $0.contains("Up") || $0.contains("LLLL") || $0.contains("Sneaky") }, "\(tmpNew)")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.work.path + "/watch").differences(to: sourceBefore).isEmpty, "the watched folders changed")
+        #expect(await snapshot(bench.work.path + "/watch").differences(to: sourceBefore).isEmpty, "the watched folders changed")
         await bench.stopAll()
     }
 
@@ -127,7 +127,7 @@ struct NameAndSecurityTests {
         try await bench.waitUntilServing(daemon)
         try Self.create(Self.undecodable[0].path, under: bench.faultyRoot, contents: tiff)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
         try await bench.expectHealthyPlateWritten()
         let lossy = String(decoding: Self.undecodable[0].path, as: UTF8.self)
         let recorded = await eventually(seconds: 30) {
@@ -135,7 +135,7 @@ struct NameAndSecurityTests {
         }
         #expect(recorded, "a file named \(TreeSnapshot.key(Self.undecodable[0].path)) arrived 30 s ago and is not in the catalogue")
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -150,8 +150,8 @@ struct NameAndSecurityTests {
         let outside = try bench.work.folder("elsewhere")
         let spec = ExportSpec(layout: .imageXpress, plateName: "Outside", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
                               width: 64, height: 48, seed: 1)
-        _ = try SampleExportGenerator.generate(spec, into: outside + "/Outside")
-        let outsideBefore = TreeSnapshot(of: outside)
+        try await generateExport(spec, into: outside + "/Outside")
+        let outsideBefore = await snapshot(outside)
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
         try FileManager.default.createSymbolicLink(atPath: bench.faultyRoot + "/linked-folder", withDestinationPath: outside + "/Outside")
@@ -159,7 +159,7 @@ struct NameAndSecurityTests {
                                                    withDestinationPath: outside + "/Outside/Outside_A01_s1_w1.TIF")
         try FileManager.default.createSymbolicLink(atPath: bench.faultyRoot + "/to-root", withDestinationPath: "/")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         for link in ["linked-folder", "Linked_A01_s1_w1.TIF", "to-root"] {
             let row = try await bench.waitForFile(link, state: "ignored", seconds: 30)
@@ -169,9 +169,9 @@ struct NameAndSecurityTests {
         let plates = try await bench.plates().compactMap { $0["name"]?.stringValue }
         #expect(plates == ["Healthy"], "plates made through symbolic links: \(plates)")
         #expect(try await bench.files().allSatisfy { !($0["path"]?.stringValue ?? "").contains("Outside_") })
-        #expect(TreeSnapshot(of: outside).differences(to: outsideBefore).isEmpty)
+        #expect(await snapshot(outside).differences(to: outsideBefore).isEmpty)
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -224,7 +224,7 @@ struct NameAndSecurityTests {
         try Self.create(Array("\(plate)_A01_s1_w1.TIF".utf8), under: bench.faultyRoot, contents: tiff)
         try await Task.sleep(for: .seconds(2))
         try Self.create(Array("acquisition.done".utf8), under: bench.faultyRoot, contents: [])
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         let finalized = try await bench.waitForPlate(safe, seconds: 60)
         let summary = try await bench.platesSummary()
@@ -238,13 +238,13 @@ struct NameAndSecurityTests {
             return !runs.isEmpty
         }
         #expect(runs == [["--plate", bench.output + "/" + safe + ".ome.zarr"]], "on_complete argv: \(runs)")
-        let everything = TreeSnapshot(of: bench.work.path).entries.keys
+        let everything = await snapshot(bench.work.path).entries.keys
         #expect(!everything.contains { $0.hasSuffix("pwned") || $0.hasSuffix("pwned2") }, "a name reached a shell")
         #expect(!FileManager.default.fileExists(atPath: "pwned") && !FileManager.default.fileExists(atPath: "/pwned"))
         let exits = try InotifyTests.events(bench.catalog, kind: "on-complete-exit")
         #expect(exits.contains { $0.contains("status 0") }, "on_complete exit not recorded: \(exits)")
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 
@@ -261,7 +261,7 @@ struct NameAndSecurityTests {
         try await Task.sleep(for: .seconds(2))
         try Self.create(Array("run.done".utf8), under: bench.faultyRoot, contents: [])
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         let finalized = try await bench.waitForPlate(plate, seconds: 60)
         let summary = try await bench.platesSummary()
@@ -274,7 +274,7 @@ struct NameAndSecurityTests {
         try await bench.expectHealthyPlateWritten()
         #expect(try await bench.files().count >= 5, "the file table lost rows")
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
         await bench.stopAll()
     }
 }

@@ -15,9 +15,9 @@ struct OutputAndSignalTests {
         defer { if mounted { mount.undo() } }
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
-        _ = try SampleExportGenerator.generate(Self.small, into: bench.faultyRoot + "/Blocked")
+        try await generateExport(Self.small, into: bench.faultyRoot + "/Blocked")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         for well in ["A1", "C4"] {
             let failed = try await bench.waitForWell("Blocked", well: well, state: "failed")
@@ -38,7 +38,7 @@ struct OutputAndSignalTests {
         let store = bench.output + "/Blocked.ome.zarr"
         #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
         #expect(Set(PlateStore(root: store).listedWells) == ["A/1", "C/4"])
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 
@@ -53,10 +53,10 @@ struct OutputAndSignalTests {
                          wells: (0..<96).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 2, channels: 2,
                          width: 2048, height: 2048, seed: 2)
             : SourceFaultTests.heavy
-        _ = try SampleExportGenerator.generate(spec, into: bench.faultyRoot + "/Busy")
+        try await generateExport(spec, into: bench.faultyRoot + "/Busy")
         try bench.deliverHealthyPlate()
         try await Task.sleep(for: .milliseconds(1300))
-        let sourceBefore = TreeSnapshot(of: bench.work.path + "/watch")
+        let sourceBefore = await snapshot(bench.work.path + "/watch")
         let daemon = try bench.startDaemon()
         let writing = await eventually(seconds: 120, every: 0.02) {
             FileManager.default.fileExists(atPath: bench.output + "/.Busy.ome.zarr.staging")
@@ -80,7 +80,7 @@ struct OutputAndSignalTests {
         #expect(try await bench.waitForPlate("Busy", seconds: longPlate ? 900 : 120), "not finalized after restart:\n\(restarted.log)")
         try await bench.expectHealthyPlateWritten()
         #expect(PlateStore.leftovers(under: bench.work.path + "/out").isEmpty)
-        #expect(TreeSnapshot(of: bench.work.path + "/watch").differences(to: sourceBefore).isEmpty, "the watched folders changed")
+        #expect(await snapshot(bench.work.path + "/watch").differences(to: sourceBefore).isEmpty, "the watched folders changed")
         print("SIGTERM during a write (\(longPlate ? "long" : "default") plate): exited in \(String(format: "%.2f", seconds)) s")
         await bench.stopAll()
     }

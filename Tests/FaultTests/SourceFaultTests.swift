@@ -18,7 +18,7 @@ struct SourceFaultTests {
         let bench = try FaultBench(prefix: "unreadable")
         let spec = ExportSpec(layout: .imageXpress, plateName: "Locked", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1)],
                               fields: 1, channels: 2, width: 64, height: 48, seed: 3)
-        let export = try SampleExportGenerator.generate(spec, into: try bench.work.folder("src/Locked"))
+        let export = try await generateExport(spec, into: try bench.work.folder("src/Locked"))
         try SystemFaults.giveToNobody(bench.work.path + "/out", bench.healthyOutput, bench.work.path + "/state")
         let daemon = try bench.startDaemon(as: .nobody)
         try await bench.waitUntilServing(daemon)
@@ -29,7 +29,7 @@ struct SourceFaultTests {
         try Delivery.copy([locked], from: export.root, to: bench.faultyRoot)
         chmod(bench.faultyRoot + "/" + locked, 0)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         let row = try await bench.waitForFile(locked, state: "rejected")
         let reason = row?["reason"]?.stringValue ?? ""
@@ -38,7 +38,7 @@ struct SourceFaultTests {
         #expect(try await bench.waitForWell("Locked", well: "A1", state: "written") != nil, "the rest of the plate stopped")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
 
         // Someone fixes the mode: the file is read and its well written, without a restart.
         chmod(bench.faultyRoot + "/" + locked, 0o644)
@@ -50,7 +50,7 @@ struct SourceFaultTests {
 
     @Test func sourceVanishingWhileItsPlateIsWrittenIsRecordedAndTheRestIsWritten() async throws {
         let bench = try FaultBench(prefix: "vanish")
-        _ = try SampleExportGenerator.generate(Self.heavy, into: bench.faultyRoot + "/Busy")
+        try await generateExport(Self.heavy, into: bench.faultyRoot + "/Busy")
         try await Task.sleep(for: .milliseconds(1300))
         let victim = "Busy/Busy_A06_s2_w2.TIF"
         let daemon = try bench.startDaemon()
@@ -61,7 +61,7 @@ struct SourceFaultTests {
         try #require(writing, "the plate write never started:\n\(daemon.log)")
         try FileManager.default.removeItem(atPath: bench.faultyRoot + "/" + victim)
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         let others = (1...5).map { "A\($0)" }
         for well in others {
@@ -87,17 +87,17 @@ struct SourceFaultTests {
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
         #expect(PlateStore(root: bench.output + "/Busy.ome.zarr").unreadableArrays(well: "A/1").isEmpty)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 
     @Test func sourceReplacedWhileItsPlateIsWrittenEndsUpWithTheNewPixels() async throws {
         let bench = try FaultBench(prefix: "replace")
-        _ = try SampleExportGenerator.generate(Self.heavy, into: bench.faultyRoot + "/Busy")
+        try await generateExport(Self.heavy, into: bench.faultyRoot + "/Busy")
         var other = Self.heavy
         other.seed = 99
         let replacementSource = try bench.work.folder("src/other")
-        let replacements = try SampleExportGenerator.generate(other, into: replacementSource)
+        let replacements = try await generateExport(other, into: replacementSource)
         try await Task.sleep(for: .milliseconds(1300))
         let victim = "Busy_A06_s1_w1.TIF"
         let daemon = try bench.startDaemon()
@@ -108,7 +108,7 @@ struct SourceFaultTests {
         // A new inode renamed over the old name, as a re-export does.
         try Delivery.copy([victim], from: replacements.root, to: bench.faultyRoot + "/Busy")
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         #expect(try await bench.waitForPlate("Busy", seconds: 120), "Busy not finalized:\n\(daemon.log)")
         // Finalized once its well has been rewritten with the file as it is now.
@@ -124,7 +124,7 @@ struct SourceFaultTests {
         #expect(row?["state"]?.stringValue == "ingested", "\(String(describing: row))")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 
@@ -132,7 +132,7 @@ struct SourceFaultTests {
         let bench = try FaultBench(prefix: "growing")
         let spec = ExportSpec(layout: .imageXpress, plateName: "Grow", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1)],
                               fields: 1, channels: 1, width: 256, height: 256, seed: 8)
-        let export = try SampleExportGenerator.generate(spec, into: try bench.work.folder("src/Grow"))
+        let export = try await generateExport(spec, into: try bench.work.folder("src/Grow"))
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
         let slow = "Grow_A02_s1_w1.TIF"
@@ -147,7 +147,7 @@ struct SourceFaultTests {
         try handle.write(contentsOf: whole.suffix(from: whole.count / 2))
         try handle.close()
         try bench.deliverHealthyPlate()
-        let sourceBefore = TreeSnapshot(of: bench.faultyRoot)
+        let sourceBefore = await snapshot(bench.faultyRoot)
 
         _ = try await bench.waitForFile(slow, state: "ingested", seconds: 60)
         #expect(try await bench.waitForPlate("Grow", seconds: 60), "Grow not finalized:\n\(daemon.log)")
@@ -157,7 +157,7 @@ struct SourceFaultTests {
         #expect(try await bench.file(slow)?["state"]?.stringValue == "ingested")
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
-        #expect(TreeSnapshot(of: bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
         await bench.stopAll()
     }
 }

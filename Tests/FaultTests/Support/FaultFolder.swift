@@ -1,4 +1,5 @@
 import Foundation
+import Zarr
 
 /// A fresh folder under /tmp, world-traversable (so a daemon run as `nobody` can reach what a test grants it),
 /// removed with everything in it when released.
@@ -91,7 +92,7 @@ struct TreeSnapshot: Equatable {
                 contents = Array(buffer.prefix(max(0, count)))
             case S_IFREG:
                 kind = "file"
-                contents = readAll(path)
+                contents = readAll(path, size: Int(status.st_size))
             default:
                 kind = "special"
                 contents = []
@@ -115,18 +116,29 @@ struct TreeSnapshot: Equatable {
         }
     }
 
-    private static func readAll(_ path: [UInt8]) -> [UInt8] {
+    /// Files up to this size are kept whole (a differing byte shows in the failure); larger ones by checksum,
+    /// so a multi-gigabyte export is compared without holding it in memory.
+    static let wholeFileLimit = 4 << 20
+
+    private static func readAll(_ path: [UInt8], size: Int) -> [UInt8] {
         let descriptor = withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return Array("<unreadable>".utf8) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var crc: UInt32 = 0
+        var total = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 { break }
-            bytes += chunk[..<count]
+            total += count
+            if size <= wholeFileLimit {
+                bytes += chunk[..<count]
+            } else {
+                crc = chunk.withUnsafeBytes { CRC32C.update(crc, with: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            }
         }
-        return bytes
+        return size <= wholeFileLimit ? bytes : Array("crc32c \(crc), \(total) bytes".utf8)
     }
 
     /// Paths added, removed or changed in any way.
