@@ -53,7 +53,7 @@ struct FaultBinary: Sendable {
 
     /// Runs `platedrop arguments…` to completion; output goes through files so it never blocks on a pipe.
     func run(_ arguments: [String], as user: User = .current, directory: String? = nil) async throws -> FaultCommandResult {
-        let logs = try FaultFolder(prefix: "cmd")
+        let logs = try FaultFolder(prefix: "cmd", keepable: false)
         let outputPath = logs.path + "/stdout", errorPath = logs.path + "/stderr"
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)

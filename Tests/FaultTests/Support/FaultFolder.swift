@@ -5,8 +5,11 @@ import Zarr
 /// removed with everything in it when released.
 final class FaultFolder: Sendable {
     let path: String
+    private let keepable: Bool
 
-    init(prefix: String = "work") throws {
+    /// `keepable`: whether PLATEDROP_FAULTS_KEEP=1 keeps it (not for the scratch folders of CLI calls).
+    init(prefix: String = "work", keepable: Bool = true) throws {
+        self.keepable = keepable
         path = "/tmp/platedrop-faults-\(prefix)-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         chmod(path, 0o755)
@@ -22,7 +25,7 @@ final class FaultFolder: Sendable {
 
     deinit {
         // PLATEDROP_FAULTS_KEEP=1 keeps every work folder (daemon.log, catalogue, outputs) for a post-mortem.
-        if ProcessInfo.processInfo.environment["PLATEDROP_FAULTS_KEEP"] == "1" { return }
+        if keepable, ProcessInfo.processInfo.environment["PLATEDROP_FAULTS_KEEP"] == "1" { return }
         // Undo modes a test set to make something unreadable, so removal cannot fail half-way.
         _ = try? Self.run(["/bin/chmod", "-R", "u+rwX", path])
         try? FileManager.default.removeItem(atPath: path)
