@@ -1,4 +1,4 @@
-import Catalog
+@testable import Catalog
 import Foundation
 import GRDB
 import Testing
@@ -91,5 +91,36 @@ import Testing
         } throws: { error in
             "\(error)".contains(path) && "\(error)".contains("no catalogue")
         }
+    }
+}
+
+/// A catalogue written by an earlier PlateDrop is migrated in place at open, its rows kept.
+@Suite struct CatalogMigrationTests {
+    @Test func olderSchemaIsMigratedAndItsRowsKept() throws {
+        let path = CatalogTests.temporaryPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.firstVersion)
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO event (at, level, kind, message) VALUES (1, 'error', 'old', 'kept')")
+            }
+        }
+        let catalog = try Catalog(path: path)
+        let applied = try catalog.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
+        #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex])
+        let indexes = try catalog.read { db in try db.indexes(on: "event").map(\.name) }
+        #expect(indexes.contains("event_by_level"))
+        let messages = try catalog.read { db in try String.fetchAll(db, sql: "SELECT message FROM event") }
+        #expect(messages == ["kept"])
+    }
+
+    @Test func reopeningAMigratedCatalogueChangesNothing() throws {
+        let path = CatalogTests.temporaryPath()
+        _ = try Catalog(path: path)
+        let catalog = try Catalog(path: path)
+        let applied = try catalog.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
+        #expect(applied.count == 2)
     }
 }

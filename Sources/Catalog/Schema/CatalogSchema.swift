@@ -4,7 +4,7 @@ import GRDB
 enum CatalogSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: roots, plates, wells, files, events") { db in
+        migrator.registerMigration(Self.firstVersion) { db in
             try db.create(table: "root") { table in
                 table.primaryKey("id", .text)
                 table.column("path", .text).notNull()
@@ -115,6 +115,15 @@ enum CatalogSchema {
                 table.column("stoppedAt", .double)
             }
         }
+        migrator.registerMigration(Self.problemsIndex) { db in
+            // `platedrop status` lists recent warnings and errors; an index keeps that instant on big catalogues.
+            try db.create(index: "event_by_level", on: "event", columns: ["level", "id"])
+            try db.create(index: "file_by_root_state", on: "file", columns: ["root", "state"])
+        }
         return migrator
     }
+
+    /// The first schema, as released: catalogues made before later migrations stop here.
+    static let firstVersion = "v1: roots, plates, wells, files, events"
+    static let problemsIndex = "v2: indexes for problem events and per-root file states"
 }
