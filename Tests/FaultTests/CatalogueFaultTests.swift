@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import Catalog
 import Testing
 
 /// The catalogue: held by another daemon, unwritable, full, corrupted, or from another schema version.
@@ -112,24 +113,57 @@ struct CatalogueFaultTests {
 
     // MARK: Schema versions
 
-    /// Only one schema version exists ("v1: roots, plates, wells, files, events"): an empty database is
-    /// migrated to it, and restarting never migrates again nor loses or redoes anything.
-    @Test func emptyDatabaseIsMigratedAndRestartsAreIdempotent() async throws {
+    /// Every migration the daemon knows, in order.
+    static var knownMigrations: [String] { CatalogSchema.migrator.migrations }
+
+    /// A catalogue as the first released schema left it: one made by the current daemon (so it holds a
+    /// finalized plate), with everything later migrations added dropped and their records removed.
+    static func downgradeToFirstVersion(_ path: String, scratch: String) throws {
+        let fresh = try DatabaseQueue(path: scratch + "/v1.sqlite")
+        try CatalogSchema.migrator.migrate(fresh, upTo: CatalogSchema.firstVersion)
+        let firstObjects = try fresh.read { try Set(String.fetchAll($0, sql: "SELECT type || ' ' || name FROM sqlite_master")) }
+        try fresh.close()
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            let objects = try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            for object in objects {
+                let type: String = object["type"], name: String = object["name"]
+                guard !firstObjects.contains(type + " " + name), name != "grdb_migrations" else { continue }
+                try db.execute(sql: "DROP \(type.uppercased()) \"\(name)\"")
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != ?", arguments: [CatalogSchema.firstVersion])
+        }
+    }
+
+    /// A catalogue of the first schema version (with a finalized plate in it) is migrated at start, keeps every
+    /// row, and restarts never migrate again nor lose or redo anything. So is an empty SQLite database.
+    @Test(arguments: [false, true])
+    func olderCatalogueIsMigratedAndRestartsAreIdempotent(startsEmpty: Bool) async throws {
         let bench = try FaultBench(prefix: "schema")
-        try DatabaseQueue(path: bench.catalog).close()
+        try #require(Self.knownMigrations.count >= 2, "only one schema version exists: \(Self.knownMigrations)")
+        if startsEmpty { try DatabaseQueue(path: bench.catalog).close() }
         try await Self.makeCatalogue(bench)
+        if !startsEmpty { try Self.downgradeToFirstVersion(bench.catalog, scratch: try bench.work.folder("scratch")) }
         let before = try Self.catalogueRows(bench.catalog)
-        #expect(before.migrations == ["v1: roots, plates, wells, files, events"])
+        #expect(before.migrations == (startsEmpty ? Self.knownMigrations : [CatalogSchema.firstVersion]).sorted())
         for restart in 1...2 {
             let daemon = try bench.startDaemon()
             try await bench.waitUntilServing(daemon)
             try await Task.sleep(for: .seconds(2))
             #expect(await daemon.stop()?.status == 0)
             let after = try Self.catalogueRows(bench.catalog)
-            #expect(after.migrations == before.migrations, "restart \(restart)")
+            #expect(after.migrations == Self.knownMigrations.sorted(), "restart \(restart): \(after.migrations)")
             #expect(after.rows == before.rows, "restart \(restart): plates/wells/files changed: \(before.rows) → \(after.rows)")
         }
+        #expect(try Self.integrity(bench.catalog) == ["ok"])
         #expect(try await bench.plateState("Before") == "finalized")
+    }
+
+    static func integrity(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
     }
 
     /// A catalogue a newer PlateDrop migrated (an unknown migration is recorded): running an older daemon on
@@ -137,13 +171,13 @@ struct CatalogueFaultTests {
     @Test func catalogueFromANewerSchemaIsRefused() async throws {
         let bench = try FaultBench(prefix: "schema-newer")
         try await Self.makeCatalogue(bench)
-        try Self.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v2: written by a newer platedrop')", in: bench.catalog)
+        try Self.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99: written by a newer platedrop')", in: bench.catalog)
         let daemon = try bench.startDaemon()
         let ending = await daemon.waitForExit(seconds: 15)
         let how = ending.map { "\($0)" } ?? "still running after 15 s"
         #expect(ending.map { !$0.bySignal && $0.status != 0 } == true,
-                "started on a catalogue with unknown migration \"v2: written by a newer platedrop\": \(how)\n\(daemon.log)")
-        #expect(daemon.log.contains("v2: written by a newer platedrop") || daemon.log.contains("newer"), "\(daemon.log)")
+                "started on a catalogue with unknown migration \"v99: written by a newer platedrop\": \(how)\n\(daemon.log)")
+        #expect(daemon.log.contains("v99: written by a newer platedrop") || daemon.log.contains("newer"), "\(daemon.log)")
         await bench.stopAll()
     }
 
