@@ -226,8 +226,9 @@ struct CatalogueFaultTests {
             daemon.log.contains("daemon step failed") && daemon.log.contains("database or disk is full")
         }
         #expect(reported, "a failing catalogue commit was not reported:\n\(daemon.log)")
-        // Long enough after the quiet period (1 s) for the daemon to have tried to record the new files.
-        try await Task.sleep(for: .seconds(5))
+        // Long enough after the quiet period (1 s) for the daemon to have tried to record the new files, even on
+        // a machine busy with the soak.
+        try await Task.sleep(for: .seconds(12))
         bench.expectDaemonRunning(daemon)
 
         try FileManager.default.removeItem(atPath: filler)
