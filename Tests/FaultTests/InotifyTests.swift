@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import SampleExports
+import Testing
+
+/// inotify's limits and a watched folder's life: event queue overflow, watch limit, root deleted and
+/// recreated, root polled by configuration.
+@Suite("inotify: overflow, watch limit, root replaced, polling")
+struct InotifyTests {
+    /// A plate of many small files: 96 wells × 3 channels (64×48) plus the plan.
+    static let burst = ExportSpec(layout: .imageXpress, plateName: "Burst", rows: 8, columns: 12,
+                                  wells: (0..<96).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 1, channels: 3,
+                                  width: 64, height: 48, seed: 9)
+
+    @Test(.enabled(if: runningAsRoot, "lowers fs.inotify.max_queued_events for the daemon's start"))
+    func eventQueueOverflowIsRecoveredByAResyncAndNoFileIsLost() async throws {
+        let bench = try FaultBench(prefix: "overflow")
+        // The queue size is fixed when the daemon's inotify instance is created; the host value comes back
+        // as soon as the daemon watches (other processes starting meanwhile would get the small queue).
+        let sysctl = try SystemFaults.Sysctl("/proc/sys/fs/inotify/max_queued_events", to: "16")
+        var restored = false
+        defer { if !restored { sysctl.undo() } }
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        sysctl.undo()
+        restored = true
+
+        try await generateExport(Self.burst, into: bench.faultyRoot + "/Burst")
+        try bench.deliverHealthyPlate()
+        let sourceBefore = await snapshot(bench.faultyRoot)
+        #expect(try await bench.waitForPlate("Burst", seconds: 120), "Burst not finalized after the overflow:\n\(daemon.log)")
+        let wells = try await bench.wells(plate: "Burst")
+        #expect(wells.count == 96 && wells.allSatisfy { $0["state"]?.stringValue == "written" })
+        let rootEvents = try Self.events(bench.catalog, kind: "root-state")
+        #expect(rootEvents.contains { $0.contains("overflowed") }, "the overflow is not recorded (root-state events: \(rootEvents))")
+        let state = try await bench.status()?["roots"]?.arrayValue?.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue
+        #expect(state == "watching", "root state after the resync: \(state ?? "none")")
+        try await bench.expectHealthyPlateWritten()
+        bench.expectDaemonRunning(daemon)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        await bench.stopAll()
+    }
+
+    @Test(.enabled(if: runningAsRoot, "needs an unprivileged user namespace"))
+    func watchLimitSwitchesTheRootToPollingAndStatusSaysSo() async throws {
+        let bench = try FaultBench(prefix: "watch-limit")
+        // More folders than watches allowed: 12 nested folders, 4 watches for the daemon's own user namespace
+        // (/proc/sys/user/max_inotify_watches there), so the host's limit is never touched.
+        let deep = try bench.work.folder("watch/faulty/" + (1...12).map { "level\($0)" }.joined(separator: "/"))
+        let setup = "echo 4 > /proc/sys/user/max_inotify_watches"
+        let daemon = try bench.startDaemon(as: .userNamespace(setup: setup))
+        try await bench.waitUntilServing(daemon)
+        let polling = await eventually(seconds: 30) {
+            let roots = (try? await bench.status()?["roots"]?.arrayValue) ?? []
+            return roots.contains { $0["id"]?.stringValue == "faulty" && ($0["state"]?.stringValue ?? "").hasPrefix("polling") }
+        }
+        let roots = try await bench.status()?["roots"]?.arrayValue ?? []
+        let faultyState = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
+        #expect(polling && faultyState.contains("watch limit"), "status root state: \(faultyState)\n\(daemon.log)")
+        #expect(try await bench.recentProblems().contains { $0.contains("root-state") && $0.contains("watch limit") })
+
+        let spec = ExportSpec(layout: .imageXpress, plateName: "Deep", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
+                              width: 64, height: 48, seed: 1)
+        try await generateExport(spec, into: deep)
+        try bench.deliverHealthyPlate()
+        let sourceBefore = await snapshot(bench.faultyRoot)
+        #expect(try await bench.waitForPlate("Deep", seconds: 60), "a plate deep in the polled tree was not written:\n\(daemon.log)")
+        try await bench.expectHealthyPlateWritten()
+        bench.expectDaemonRunning(daemon)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        await bench.stopAll()
+    }
+
+    @Test func watchedRootDeletedAndRecreatedIsReportedMissingThenServedAgain() async throws {
+        let bench = try FaultBench(prefix: "root-gone")
+        let first = ExportSpec(layout: .imageXpress, plateName: "Before", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
+                               width: 64, height: 48, seed: 1)
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        try await generateExport(first, into: bench.faultyRoot + "/Before")
+        #expect(try await bench.waitForPlate("Before"), "\(daemon.log)")
+        let beforeStore = await PlateStore.contents(of: bench.output + "/Before.ome.zarr")
+
+        try FileManager.default.removeItem(atPath: bench.faultyRoot)
+        let missing = await eventually(seconds: 30) {
+            let roots = (try? await bench.status()?["roots"]?.arrayValue) ?? []
+            return roots.contains { $0["id"]?.stringValue == "faulty" && ($0["state"]?.stringValue ?? "").hasPrefix("missing") }
+        }
+        #expect(missing, "status never said the root is missing:\n\(daemon.log)")
+        #expect(try await bench.recentProblems().contains { $0.contains("root-state") && $0.contains("missing") })
+        let vanished = await eventually(seconds: 30) {
+            (try? await bench.files(state: "vanished"))?.contains { $0["path"]?.stringValue == "Before/Before_A01_s1_w1.TIF" } == true
+        }
+        #expect(vanished, "the files of the deleted root are not recorded as vanished")
+
+        try FileManager.default.createDirectory(atPath: bench.faultyRoot, withIntermediateDirectories: true)
+        let second = ExportSpec(layout: .imageXpress, plateName: "After", wells: [WellIndex(row: 1, column: 1)], fields: 1, channels: 1,
+                                width: 64, height: 48, seed: 2)
+        try await generateExport(second, into: bench.faultyRoot + "/After")
+        try bench.deliverHealthyPlate()
+        let sourceBefore = await snapshot(bench.faultyRoot)
+        #expect(try await bench.waitForPlate("After", seconds: 60), "the recreated root is not served:\n\(daemon.log)")
+        let state = try await bench.status()?["roots"]?.arrayValue?.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue
+        #expect(state == "watching", "root state after it came back: \(state ?? "none")")
+        #expect(await PlateStore.contents(of: bench.output + "/Before.ome.zarr") == beforeStore,
+                "the plate of the deleted folder changed")
+        try await bench.expectHealthyPlateWritten()
+        bench.expectDaemonRunning(daemon)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        await bench.stopAll()
+    }
+
+    @Test func rootConfiguredAsPolledIsPolledAndStatusSaysSo() async throws {
+        let bench = try FaultBench(prefix: "polled")
+        bench.config.watches[0].poll = true
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        let spec = ExportSpec(layout: .imageXpress, plateName: "Polled", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 0, column: 1)],
+                              fields: 1, channels: 2, width: 64, height: 48, seed: 1)
+        try await generateExport(spec, into: bench.faultyRoot + "/Polled")
+        try bench.deliverHealthyPlate()
+        let sourceBefore = await snapshot(bench.faultyRoot)
+        #expect(try await bench.waitForPlate("Polled", seconds: 60), "\(daemon.log)")
+        let roots = try await bench.status()?["roots"]?.arrayValue ?? []
+        let state = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
+        #expect(state.hasPrefix("polling") && state.contains("configured"), "status root state: \(state)")
+        #expect(roots.first { $0["id"]?.stringValue == "healthy" }?["state"]?.stringValue == "watching")
+        try await bench.expectHealthyPlateWritten()
+        bench.expectDaemonRunning(daemon)
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
+        await bench.stopAll()
+    }
+
+    /// Messages of the catalogue's events of one kind, oldest first.
+    static func events(_ catalog: String, kind: String) throws -> [String] {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: catalog, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT message FROM event WHERE kind = ? ORDER BY id", arguments: [kind])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SampleExports
+import Testing
+
+@Suite("output unwritable; signals")
+struct OutputAndSignalTests {
+    static let small = ExportSpec(layout: .imageXpress, plateName: "Blocked", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 2, column: 3)],
+                                  fields: 1, channels: 2, width: 64, height: 48, seed: 4)
+
+    @Test(.enabled(if: runningAsRoot, "bind-mounts the output read-only"))
+    func unwritableOutputFailsTheWellsWithTheReasonAndRetryWritesThemOnceFixed() async throws {
+        let bench = try FaultBench(prefix: "output-ro")
+        let mount = try SystemFaults.ReadOnlyBind(bench.output)
+        var mounted = true
+        defer { if mounted { mount.undo() } }
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        try await generateExport(Self.small, into: bench.faultyRoot + "/Blocked")
+        try bench.deliverHealthyPlate()
+        let sourceBefore = await snapshot(bench.faultyRoot)
+
+        for well in ["A1", "C4"] {
+            let failed = try await bench.waitForWell("Blocked", well: well, state: "failed")
+            let reason = failed?["reason"]?.stringValue ?? ""
+            #expect(failed != nil, "\(well) did not fail:\n\(daemon.log)")
+            #expect(reason.contains("Read-only file system") && reason.contains(bench.output), "\(well) reason: \(reason)")
+        }
+        #expect(try await bench.recentProblems().contains { $0.contains("well-failed") && $0.contains("Read-only file system") })
+        try await bench.expectHealthyPlateWritten()
+        bench.expectDaemonRunning(daemon)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bench.output).isEmpty)
+
+        mount.undo()
+        mounted = false
+        let retry = try await bench.cli(["retry", "Blocked"])
+        #expect(retry.exitCode == 0, "\(retry.transcript)")
+        #expect(try await bench.waitForPlate("Blocked"), "not written after the output became writable:\n\(daemon.log)")
+        let store = bench.output + "/Blocked.ome.zarr"
+        #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
+        #expect(Set(PlateStore(root: store).listedWells) == ["A/1", "C/4"])
+        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty, "the watched folder changed")
+        await bench.stopAll()
+    }
+
+    /// SIGTERM while a well is being written: exit 0 within systemd's 60 s stop timeout, no well left `writing`,
+    /// and a restart completes the plate. The soak variant's plate takes minutes to write.
+    @Test(arguments: soakEnabled ? [false, true] : [false])
+    func sigtermDuringAWellWriteExitsCleanlyWithinSixtySeconds(longPlate: Bool) async throws {
+        let bench = try FaultBench(prefix: "sigterm")
+        let spec = longPlate
+            // 96 wells × 2 fields × 2 channels of 2048² uint16: 3 GB, minutes to write in a debug build.
+            ? ExportSpec(layout: .imageXpress, plateName: "Busy", rows: 8, columns: 12,
+                         wells: (0..<96).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 2, channels: 2,
+                         width: 2048, height: 2048, seed: 2)
+            : SourceFaultTests.heavy
+        try await generateExport(spec, into: bench.faultyRoot + "/Busy")
+        try bench.deliverHealthyPlate()
+        try await Task.sleep(for: .milliseconds(1300))
+        let sourceBefore = await snapshot(bench.work.path + "/watch")
+        let daemon = try bench.startDaemon()
+        let writing = await eventually(seconds: 120, every: 0.02) {
+            FileManager.default.fileExists(atPath: bench.output + "/.Busy.ome.zarr.staging")
+        }
+        try #require(writing, "the plate write never started:\n\(daemon.log)")
+        try await Task.sleep(for: .milliseconds(300))
+        let signalled = Date()
+        daemon.signal(SIGTERM)
+        let ending = await daemon.waitForExit(seconds: 60)
+        let seconds = Date().timeIntervalSince(signalled)
+        #expect(ending.map { !$0.bySignal && $0.status == 0 } == true,
+                "SIGTERM during a write: \(ending.map { "\($0)" } ?? "still running after 60 s") (\(String(format: "%.1f", seconds)) s)")
+        if ending == nil { await daemon.crash() }
+        let wells = try await bench.wells(plate: "Busy")
+        let writingWells = wells.filter { $0["state"]?.stringValue == "writing" }.map(FaultBench.label(of:))
+        #expect(writingWells.isEmpty, "wells left `writing` after a clean stop: \(writingWells)")
+        let status = try await bench.status()
+        #expect(status?["daemon"]?["running"]?.boolValue == false, "status still reports the stopped daemon as running")
+
+        let restarted = try bench.startDaemon()
+        #expect(try await bench.waitForPlate("Busy", seconds: longPlate ? 900 : 120), "not finalized after restart:\n\(restarted.log)")
+        try await bench.expectHealthyPlateWritten()
+        #expect(PlateStore.leftovers(under: bench.work.path + "/out").isEmpty)
+        #expect(await snapshot(bench.work.path + "/watch").differences(to: sourceBefore).isEmpty, "the watched folders changed")
+        print("SIGTERM during a write (\(longPlate ? "long" : "default") plate): exited in \(String(format: "%.2f", seconds)) s")
+        await bench.stopAll()
+    }
+
+    @Test func sighupIsIgnoredAndLogged() async throws {
+        let bench = try FaultBench(prefix: "sighup")
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        daemon.signal(SIGHUP)
+        let logged = await eventually(seconds: 10) { daemon.log.contains("SIGHUP ignored") }
+        #expect(logged, "no log line for SIGHUP:\n\(daemon.log)")
+        try await Task.sleep(for: .seconds(1))
+        bench.expectDaemonRunning(daemon)
+        try bench.deliverHealthyPlate()
+        try await bench.expectHealthyPlateWritten()
+        daemon.signal(SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        bench.expectDaemonRunning(daemon)
+        #expect(await daemon.stop()?.status == 0)
+    }
+}
