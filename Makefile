@@ -7,7 +7,7 @@ RELEASE_BIN := $(BUILD_DIR)/release/platedrop
 DEMO_DIR    := $(BUILD_DIR)/demo
 BENCH_DIR   := $(BUILD_DIR)/bench
 
-.PHONY: deps build release venv test unit-test interop-test demo bench install clean
+.PHONY: deps build release venv test unit-test interop-test soak demo bench install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +28,10 @@ interop-test: build venv
 	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) $(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider
 
 test: unit-test interop-test
+
+# The heavy fault variants: 100 SIGKILL trials, a large plate for SIGTERM (about 15 minutes).
+soak: build
+	scripts/soak.sh
 
 demo: release
 	@rm -rf $(DEMO_DIR)

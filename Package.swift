@@ -56,6 +56,9 @@ let package = Package(
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
             "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "FaultTests", dependencies: [
+            "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),

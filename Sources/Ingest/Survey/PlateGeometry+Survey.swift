@@ -129,7 +129,7 @@ extension PlateGeometry {
     private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>) -> [String] {
         let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
         var gaps = plan.expectedMissing.map { record in
-            "\(source) reports \(record.well.map { "well \($0) " } ?? "")not acquired: \(record.reason)"
+            "\(source) reports \(record.well.map { "well \($0.rowName)\($0.columnName) " } ?? "")not acquired: \(record.reason)"
         }
         let absent = (plan.expected ?? []).filter { key in
             let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
@@ -137,7 +137,7 @@ extension PlateGeometry {
             return !present.contains(identity) && !plan.expectedMissing.contains { $0.covers(key) }
         }
         let shown = absent.sorted { "\($0)" < "\($1)" }.prefix(20).map { key in
-            "\(source) expects well \(key.well) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
+            "\(source) expects well \(key.well.rowName)\(key.well.columnName) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
                 + "t \(key.t + 1), but no usable file provides it"
         }
         gaps += shown

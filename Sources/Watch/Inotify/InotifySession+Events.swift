@@ -24,6 +24,11 @@ extension InotifySession {
             scheduleResync(reason: "the inotify event queue overflowed (\(limit)); events were lost", after: Self.coalescing)
             return
         }
+        if let directory = Self.folderOfUndecodableName(event), let (root, relativePath) = locate(directory) {
+            // The walk reports such a name as skipped: walk its folder now rather than at the next rescan.
+            engine.post(.directoryWatched(rootID: root.id, relativePath: relativePath))
+            return
+        }
         guard let path = Self.path(of: event), let (root, relativePath) = locate(path) else {
             return
         }
@@ -52,6 +57,16 @@ extension InotifySession {
         // IN_DELETE|IN_ISDIR needs nothing: the deleted folder's own watch reports DELETE_SELF.
     }
 
+    /// The watched folder of an event whose file name is not valid UTF-8; nil for every other event.
+    private static func folderOfUndecodableName(_ event: UnsafeMutablePointer<inotify_event>) -> String? {
+        guard event.pointee.len > 0,
+              let directoryPointer = inotifytools_filename_from_wd(event.pointee.wd),
+              let directory = String(validatingCString: directoryPointer), !directory.isEmpty else { return nil }
+        let namePointer = (UnsafeRawPointer(event) + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self)
+        guard String(validatingCString: namePointer) == nil else { return nil }
+        return directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+    }
+
     /// The event's full path: the watched directory (stored with a trailing slash) plus the name, if any.
     private static func path(of event: UnsafeMutablePointer<inotify_event>) -> String? {
         guard let directoryPointer = inotifytools_filename_from_wd(event.pointee.wd),
@@ -64,7 +79,7 @@ extension InotifySession {
         }
         // `char name[]` is a flexible array member, which Swift does not import (daemon.md §1).
         let namePointer = (UnsafeRawPointer(event) + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self)
-        // Undecodable names are reported as skipped by the walk; an event for one is useless.
+        // Undecodable names are handled by walking their folder (see `folderOfUndecodableName`).
         guard let name = String(validatingCString: namePointer) else {
             return nil
         }
