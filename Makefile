@@ -7,7 +7,7 @@ RELEASE_BIN := $(BUILD_DIR)/release/platedrop
 DEMO_DIR    := $(BUILD_DIR)/demo
 BENCH_DIR   := $(BUILD_DIR)/bench
 
-.PHONY: deps build release venv test unit-test interop-test soak demo bench install clean
+.PHONY: deps build release venv test unit-test interop-test soak demo bench bench-scale install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +39,10 @@ demo: release
 
 bench: release
 	$(RELEASE_BIN) bench --workdir $(BENCH_DIR)
+
+# Scale figures: a 1536-well plate through the daemon and a catalogue of 200,000 files.
+bench-scale: release
+	$(RELEASE_BIN) bench --workdir $(BENCH_DIR) --runs 1 --scale-files 200000
 
 # PREFIX=/usr/local by default; DESTDIR stages into another root (packaging, tests).
 install: release
