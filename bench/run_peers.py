@@ -36,7 +36,7 @@ MIB = 1024 * 1024
 # Fewer runs for slow configurations, so the whole bench stays within about 25 minutes on two
 # cores: a first run longer than SLOW_RUN_S is the only one, longer than MEDIUM_RUN_S one of two.
 SLOW_RUN_S = 60.0
-MEDIUM_RUN_S = 25.0
+MEDIUM_RUN_S = 20.0
 
 
 @dataclass(frozen=True)
