@@ -328,8 +328,11 @@ def compression_bound(spec: PlateSpec, export: Path, workdir: Path) -> dict:
 # --- the report ----------------------------------------------------------------------------------
 
 
-def ratio(numerator: float, denominator: float) -> str:
-    return f"{numerator / denominator:.2f}x"
+def ratio(peer: Result, platedrop: Result) -> str:
+    """How many times faster PlateDrop is: peer wall / PlateDrop wall; '-' without a checked PlateDrop run."""
+    if platedrop.problem or not platedrop.runs:
+        return "-"
+    return f"{peer.wall_s / platedrop.wall_s:.2f}x"
 
 
 def print_table(spec: PlateSpec, results: list[Result], bound: dict) -> None:
@@ -353,15 +356,15 @@ def print_table(spec: PlateSpec, results: list[Result], bound: dict) -> None:
             f"{result.config.label:<52} {wall:7.2f} {raw_mb / wall:6.0f} {statistics.median(r.cpu_s for r in runs):6.1f} "
             f"{(f'{statistics.median(startup):.2f}' if startup else '-'):>7} "
             f"{max(r.peak_rss_bytes for r in runs) / MIB:7.0f} {result.output_bytes / 1e6:7.0f} "
-            f"{'-' if is_platedrop else ratio(wall, default.wall_s):>6} "
-            f"{'-' if is_platedrop or like.problem else ratio(wall, like.wall_s):>18}  {len(runs)} {result.note}"
+            f"{'-' if is_platedrop else ratio(result, default):>6} "
+            f"{'-' if is_platedrop else ratio(result, like):>18}  {len(runs)} {result.note}"
         )
     peers = [r for r in results if r.config.kind != "platedrop" and r.runs and not r.problem]
     if default.runs and not default.problem:
         if peers:
             fastest = min(peers, key=lambda r: r.wall_s)
             print(f"fastest peer: {fastest.config.label}, {fastest.wall_s:.2f} s; "
-                  f"PlateDrop default is {ratio(fastest.wall_s, default.wall_s)} as fast")  # fmt: skip
+                  f"PlateDrop default is {ratio(fastest, default)} as fast")  # fmt: skip
         bound_s = min(bound["blosc_threads_s"], bound["process_pool_s"])
         bound_mbs = bound["raw_bytes"] / 1e6 / bound_s
         print(
