@@ -6,8 +6,9 @@ DEBUG_BIN   := $(BUILD_DIR)/debug/platedrop
 RELEASE_BIN := $(BUILD_DIR)/release/platedrop
 DEMO_DIR    := $(BUILD_DIR)/demo
 BENCH_DIR   := $(BUILD_DIR)/bench
+PEERS_VENV  := $(BUILD_DIR)/peers-venv
 
-.PHONY: deps build release venv test unit-test interop-test soak demo bench bench-scale install clean
+.PHONY: deps build release venv test unit-test interop-test soak demo bench bench-scale bench-peers install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +40,10 @@ demo: release
 
 bench: release
 	$(RELEASE_BIN) bench --workdir $(BENCH_DIR)
+
+# PlateDrop against ome-zarr-py, ngff-zarr and zarr-python (+zarrs) on two generated plates (~25 min).
+bench-peers: release
+	bench/run_peers.sh $(PEERS_VENV) $(RELEASE_BIN) $(BUILD_DIR)/bench-peers
 
 # Scale figures: a 1536-well plate through the daemon and a catalogue of 200,000 files.
 bench-scale: release
