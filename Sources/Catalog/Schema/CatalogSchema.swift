@@ -119,11 +119,13 @@ enum CatalogSchema {
             // `platedrop status` lists recent warnings and errors; an index keeps that instant on big catalogues.
             try db.create(index: "event_by_level", on: "event", columns: ["level", "id"])
             try db.create(index: "file_by_root_state", on: "file", columns: ["root", "state"])
+            // The planner looks up a root's plan files every pass; without this it scans every catalogued file.
+            try db.create(index: "file_by_root_role", on: "file", columns: ["root", "role"])
         }
         return migrator
     }
 
     /// The first schema, as released: catalogues made before later migrations stop here.
     static let firstVersion = "v1: roots, plates, wells, files, events"
-    static let problemsIndex = "v2: indexes for problem events and per-root file states"
+    static let problemsIndex = "v2: indexes for problem events, per-root file states and plan lookups"
 }
