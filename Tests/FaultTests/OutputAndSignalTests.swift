@@ -58,8 +58,9 @@ struct OutputAndSignalTests {
         try await Task.sleep(for: .milliseconds(1300))
         let sourceBefore = await snapshot(bench.work.path + "/watch")
         let daemon = try bench.startDaemon()
-        let writing = await eventually(seconds: 120, every: 0.02) {
-            FileManager.default.fileExists(atPath: bench.output + "/.Busy.ome.zarr.staging")
+        let staging = bench.output + "/.Busy.ome.zarr.staging"
+        let writing = await eventuallyOnThread(seconds: 120, every: 0.005) {
+            FileManager.default.fileExists(atPath: staging)
         }
         try #require(writing, "the plate write never started:\n\(daemon.log)")
         try await Task.sleep(for: .milliseconds(300))

@@ -55,8 +55,9 @@ struct SourceFaultTests {
         let victim = "Busy/Busy_A06_s2_w2.TIF"
         let daemon = try bench.startDaemon()
         // The staging area exists exactly while the plate is being written.
-        let writing = await eventually(seconds: 60, every: 0.02) {
-            FileManager.default.fileExists(atPath: bench.output + "/.Busy.ome.zarr.staging")
+        let staging = bench.output + "/.Busy.ome.zarr.staging"
+        let writing = await eventuallyOnThread(seconds: 60, every: 0.005) {
+            FileManager.default.fileExists(atPath: staging)
         }
         try #require(writing, "the plate write never started:\n\(daemon.log)")
         try FileManager.default.removeItem(atPath: bench.faultyRoot + "/" + victim)
@@ -101,8 +102,9 @@ struct SourceFaultTests {
         try await Task.sleep(for: .milliseconds(1300))
         let victim = "Busy_A06_s1_w1.TIF"
         let daemon = try bench.startDaemon()
-        let writing = await eventually(seconds: 60, every: 0.02) {
-            FileManager.default.fileExists(atPath: bench.output + "/.Busy.ome.zarr.staging")
+        let staging = bench.output + "/.Busy.ome.zarr.staging"
+        let writing = await eventuallyOnThread(seconds: 60, every: 0.005) {
+            FileManager.default.fileExists(atPath: staging)
         }
         try #require(writing, "the plate write never started:\n\(daemon.log)")
         // A new inode renamed over the old name, as a re-export does.

@@ -159,3 +159,22 @@ func eventually(seconds: Double, every interval: Double = 0.25, _ condition: () 
         try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
     }
 }
+
+/// Polls `condition` on a thread of its own: a transient state (a staging folder that lives a few seconds)
+/// is caught even while other suites keep the cooperative pool busy.
+func eventuallyOnThread(seconds: Double, every interval: Double, _ condition: @escaping @Sendable () -> Bool) async -> Bool {
+    await withCheckedContinuation { continuation in
+        let poller = Thread {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if condition() {
+                    continuation.resume(returning: true)
+                    return
+                }
+                Thread.sleep(forTimeInterval: interval)
+            }
+            continuation.resume(returning: condition())
+        }
+        poller.start()
+    }
+}
