@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Layouts"),
         .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
         .target(name: "SampleExports", dependencies: ["TIFF"]),
+        // Runs the built binary for the suites that test it as a user would; used by tests only.
+        .target(name: "PlateDropTestSupport"),
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Watch", dependencies: ["CInotifyTools"]),
         .target(name: "PlateDropDaemon", dependencies: [
@@ -54,12 +56,12 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
-            "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FaultTests", dependencies: [
-            "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SampleExports", "TIFF", "Zarr"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 /// The real `platedrop` executable, run as a child process; optionally as the unprivileged `nobody`
@@ -6,22 +7,9 @@ import Testing
 struct FaultBinary: Sendable {
     let path: String
 
-    /// The repository checkout holding this file (Tests/FaultTests/Support/…).
-    static let repositoryRoot: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
     /// `$PLATEDROP_BIN`, else the `platedrop` beside the test bundle, else `.build/debug/platedrop`.
     static func located() throws -> FaultBinary {
-        if let override = ProcessInfo.processInfo.environment["PLATEDROP_BIN"] {
-            try #require(FileManager.default.isExecutableFile(atPath: override), "PLATEDROP_BIN=\(override) is not executable")
-            return FaultBinary(path: override)
-        }
-        let besideTests = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("platedrop").path
-        let candidates = [besideTests, repositoryRoot + "/.build/debug/platedrop"].compactMap { $0 }
-        let path = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
-                                "platedrop not found at \(candidates.joined(separator: " or ")); run `swift build` or set PLATEDROP_BIN")
-        return FaultBinary(path: path)
+        FaultBinary(path: try PlateDropProgram.located().path)
     }
 
     /// Who runs the command.
