@@ -12,23 +12,32 @@ struct InotifyTests {
                                   wells: (0..<96).map { WellIndex(row: $0 / 12, column: $0 % 12) }, fields: 1, channels: 3,
                                   width: 64, height: 48, seed: 9)
 
-    @Test(.enabled(if: runningAsRoot, "lowers fs.inotify.max_queued_events for the daemon's start"))
-    func eventQueueOverflowIsRecoveredByAResyncAndNoFileIsLost() async throws {
+    /// The daemon is stopped (SIGSTOP) while more files arrive than the kernel queues for one inotify instance,
+    /// so the queue overflows for real. Lowering fs.inotify.max_queued_events instead would shrink the queue of
+    /// every watcher that other tests start meanwhile, since the suites run in parallel.
+    @Test func eventQueueOverflowIsRecoveredByAResyncAndNoFileIsLost() async throws {
         let bench = try FaultBench(prefix: "overflow")
-        // The queue size is fixed when the daemon's inotify instance is created; the host value comes back
-        // as soon as the daemon watches (other processes starting meanwhile would get the small queue).
-        let sysctl = try SystemFaults.Sysctl("/proc/sys/fs/inotify/max_queued_events", to: "16")
-        var restored = false
-        defer { if !restored { sysctl.undo() } }
         let daemon = try bench.startDaemon()
         try await bench.waitUntilServing(daemon)
-        sysctl.undo()
-        restored = true
 
+        // The folder must be watched before the stop: files in a folder the daemon has not yet watched queue nothing.
+        try FaultFolder.createEmptyFiles(count: 1, in: bench.faultyRoot + "/notes")
+        let noted = try await bench.waitForFile("notes/note_0.txt", state: "ignored")
+        try #require(noted != nil, "the first note was never catalogued:\n\(daemon.log)")
+
+        daemon.signal(SIGSTOP)
+        let queueLimit = Int(try String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 16384
+        // An empty file queues two events (created, closed after writing): half the limit plus a margin overflows.
+        try FaultFolder.createEmptyFiles(count: queueLimit / 2 + 1000, in: bench.faultyRoot + "/notes", from: 1)
         try await generateExport(Self.burst, into: bench.faultyRoot + "/Burst")
+        daemon.signal(SIGCONT)
+
         try bench.deliverHealthyPlate()
         let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Burst", seconds: 120), "Burst not finalized after the overflow:\n\(daemon.log)")
+        let notes = try await bench.files(state: "ignored").filter { $0["path"]?.stringValue?.hasPrefix("notes/") == true }
+        #expect(notes.count == queueLimit / 2 + 1001, "notes catalogued after the resync: \(notes.count)")
         let wells = try await bench.wells(plate: "Burst")
         #expect(wells.count == 96 && wells.allSatisfy { $0["state"]?.stringValue == "written" })
         let rootEvents = try Self.events(bench.catalog, kind: "root-state")

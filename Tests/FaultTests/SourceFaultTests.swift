@@ -60,6 +60,7 @@ struct SourceFaultTests {
             FileManager.default.fileExists(atPath: staging)
         }
         try #require(writing, "the plate write never started:\n\(daemon.log)")
+        let victimPixels = try TIFFFile(path: bench.faultyRoot + "/" + victim).readPage(0)
         try FileManager.default.removeItem(atPath: bench.faultyRoot + "/" + victim)
         try bench.deliverHealthyPlate()
         let sourceBefore = await snapshot(bench.faultyRoot)
@@ -76,15 +77,18 @@ struct SourceFaultTests {
         let victimRow = try await bench.file(victim)
         #expect(recorded, "the vanished file is not recorded: \(String(describing: victimRow))")
         // Its well must not pass for complete, now or after the automatic retry (first pause 30 s): either it
-        // waits for the plane or says what it lacks.
+        // waits for the plane or says what it lacks. Under load the daemon may have read A6 before the removal;
+        // then a complete A6 must hold the victim's pixels.
         var a6: JSONValue?
         _ = await eventually(seconds: 75, every: 1) {
             a6 = try? await bench.wells(plate: "Busy").first { FaultBench.label(of: $0) == "A6" }
             return a6?["state"]?.stringValue == "written"
         }
         let state = a6?["state"]?.stringValue ?? "", reason = a6?["reason"]?.stringValue ?? ""
-        #expect(state != "written" || reason.contains("Busy_A06_s2_w2.TIF") || reason.contains("incomplete"),
-                "A6 is \(state) with reason \"\(reason)\" although one of its planes was never read")
+        if state == "written" && !reason.contains("Busy_A06_s2_w2.TIF") && !reason.contains("incomplete") {
+            let stored = try PlateStore(root: bench.output + "/Busy.ome.zarr").levelZeroPlane(well: "A/6", field: 1, channel: 1)
+            #expect(stored == victimPixels, "A6 is written complete, but the plane of the removed file is not its pixels")
+        }
         try await bench.expectHealthyPlateWritten()
         bench.expectDaemonRunning(daemon)
         #expect(PlateStore(root: bench.output + "/Busy.ome.zarr").unreadableArrays(well: "A/1").isEmpty)
@@ -113,15 +117,17 @@ struct SourceFaultTests {
         let sourceBefore = await snapshot(bench.faultyRoot)
 
         #expect(try await bench.waitForPlate("Busy", seconds: 120), "Busy not finalized:\n\(daemon.log)")
-        // Finalized once its well has been rewritten with the file as it is now.
-        _ = await eventually(seconds: 30) {
+        // Finalized once its well has been rewritten with the file as it is now. The plate may first finalize with
+        // the old pixels if the daemon notices the replacement only after that, so wait for the end state itself.
+        let store = PlateStore(root: bench.output + "/Busy.ome.zarr")
+        let replacementPixels = try TIFFFile(path: replacements.root + "/" + victim).readPage(0)
+        let rewritten = await eventually(seconds: 90) {
             let a6 = try? await bench.wells(plate: "Busy").first { FaultBench.label(of: $0) == "A6" }
             let plate = try? await bench.plateState("Busy")
             return a6?["state"]?.stringValue == "written" && plate == "finalized"
+                && (try? store.levelZeroPlane(well: "A/6", field: 0, channel: 0)) == replacementPixels
         }
-        let store = PlateStore(root: bench.output + "/Busy.ome.zarr")
-        let written = try store.levelZeroPlane(well: "A/6", field: 0, channel: 0)
-        #expect(written == (try TIFFFile(path: replacements.root + "/" + victim).readPage(0)), "A6 holds stale pixels for \(victim)")
+        #expect(rewritten, "A6 holds stale pixels for \(victim):\n\(daemon.log)")
         let row = try await bench.file("Busy/" + victim)
         #expect(row?["state"]?.stringValue == "ingested", "\(String(describing: row))")
         try await bench.expectHealthyPlateWritten()

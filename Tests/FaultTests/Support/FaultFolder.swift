@@ -31,6 +31,17 @@ final class FaultFolder: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// Creates `count` empty files `note_<n>.txt`, n from `first`, in `folder` (made if absent): the cheapest
+    /// way to queue inotify events.
+    static func createEmptyFiles(count: Int, in folder: String, from first: Int = 0) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for index in first..<(first + count) {
+            let descriptor = open(folder + "/note_\(index).txt", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder]) }
+            close(descriptor)
+        }
+    }
+
     /// Runs a helper program to completion; returns its exit status and combined output.
     @discardableResult
     static func run(_ argv: [String]) throws -> (status: Int32, output: String) {

@@ -49,22 +49,6 @@ enum SystemFaults {
         }
     }
 
-    /// A /proc/sys value changed, restored by `undo()`.
-    struct Sysctl {
-        let file: String
-        let original: String
-
-        init(_ file: String, to value: String) throws {
-            original = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            self.file = file
-            try Data((value + "\n").utf8).write(to: URL(fileURLWithPath: file))
-        }
-
-        func undo() {
-            try? Data((original + "\n").utf8).write(to: URL(fileURLWithPath: file))
-        }
-    }
-
     /// Gives `paths` (recursively) to uid/gid 65534.
     static func giveToNobody(_ paths: String...) throws {
         for path in paths {
@@ -74,7 +58,7 @@ enum SystemFaults {
     }
 }
 
-/// Tests that change the machine (mounts, sysctls, ownership) need root; they are skipped otherwise.
+/// Tests that change the machine (mounts, ownership) need root; they are skipped otherwise.
 let runningAsRoot = getuid() == 0
 
 /// Soak variants (100 crash trials, long writes) run only with PLATEDROP_SOAK=1 (scripts/soak.sh).
