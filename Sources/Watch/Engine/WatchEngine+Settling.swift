@@ -1,8 +1,10 @@
 extension WatchEngine {
     /// Stats one path (named by an event, or due to settle) and applies what it shows.
     func inspect(_ index: Int, _ relativePath: String, touched: Bool) {
-        let tracker = trackers[index]
-        let entry = PathEntry.read(atPath: tracker.absolute(relativePath), followingSymlinks: tracker.root.followSymlinks)
+        // No local copy of the tracker: one alive while `apply` changes its table would make that change copy
+        // the whole table (copy-on-write), once per file, which made big catalogues crawl.
+        let entry = PathEntry.read(atPath: trackers[index].absolute(relativePath),
+                                   followingSymlinks: trackers[index].root.followSymlinks)
         apply(index, relativePath, entry, touched: touched)
     }
 
