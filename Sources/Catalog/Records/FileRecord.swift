@@ -54,10 +54,4 @@ public struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// Whether the file still has the fingerprint it had when it was recorded.
-    public func hasFingerprint(size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: Int64) -> Bool {
-        self.size == size && self.modifiedNanoseconds == modifiedNanoseconds
-            && self.changedNanoseconds == changedNanoseconds && self.inode == inode
-    }
 }

@@ -111,11 +111,12 @@ struct Loop {
 
     private func markVanished(root: String, seen: Set<String>) throws {
         try catalog.write { db in
-            let present = try FileRecord.filter(Column("root") == root && Column("state") != FileState.vanished.rawValue)
-                .fetchAll(db)
-            for var file in present where !seen.contains(file.relativePath) {
-                file.state = .vanished
-                try file.update(db)
+            // Paths only: decoding 200,000 whole records to find the few missing ones took seconds.
+            let present = try Row.fetchAll(db, sql: "SELECT id, relativePath FROM file WHERE root = ? AND state != ?",
+                                           arguments: [root, FileState.vanished.rawValue])
+            for row in present where !seen.contains(row["relativePath"]) {
+                try db.execute(sql: "UPDATE file SET state = ? WHERE id = ?",
+                               arguments: [FileState.vanished.rawValue, row["id"] as Int64])
             }
         }
     }

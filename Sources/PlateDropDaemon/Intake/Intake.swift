@@ -40,12 +40,13 @@ struct Intake {
 
     private func recordStable(root: DaemonConfiguration.Root, relativePath: String, fingerprint: FileFingerprint,
                               db: Database, now: Double, summary: inout Summary) throws {
-        let existing = try FileRecord.find(db, root: root.settings.id, relativePath: relativePath)
-        if let existing, existing.state != .vanished,
-           existing.hasFingerprint(size: fingerprint.size, modifiedNanoseconds: fingerprint.modificationNanoseconds,
-                                   changedNanoseconds: fingerprint.changeNanoseconds, inode: Int64(bitPattern: fingerprint.inode)) {
+        if try FileRecord.isRecorded(db, root: root.settings.id, relativePath: relativePath, size: fingerprint.size,
+                                     modifiedNanoseconds: fingerprint.modificationNanoseconds,
+                                     changedNanoseconds: fingerprint.changeNanoseconds,
+                                     inode: Int64(bitPattern: fingerprint.inode)) {
             return
         }
+        let existing = try FileRecord.find(db, root: root.settings.id, relativePath: relativePath)
         var file = existing ?? FileRecord(
             root: root.settings.id, relativePath: relativePath, size: 0, modifiedNanoseconds: 0, changedNanoseconds: 0,
             inode: 0, state: .stable, role: .other, updatedAt: now)
