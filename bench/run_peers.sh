@@ -11,5 +11,5 @@ platedrop="$2"
 workdir="$3"
 shift 3
 bench="$(cd "$(dirname "$0")" && pwd)"
-"$bench/../scripts/make-venv.sh" "$venv" "$bench/requirements.txt"
-exec "$venv/bin/python" "$bench/run_peers.py" --platedrop "$platedrop" --workdir "$workdir" "$@"
+"$bench/../scripts/make-venv.sh" "$venv" "$bench/peers/requirements.txt"
+exec "$venv/bin/python" "$bench/peers/run_peers.py" --platedrop "$platedrop" --workdir "$workdir" "$@"
