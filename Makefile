@@ -23,7 +23,7 @@ venv: deps
 	@scripts/make-venv.sh $(VENV) Tests/Interop/requirements.txt
 
 unit-test: build
-	scripts/run-swift-tests.sh
+	SWIFT=$(SWIFT) scripts/run-swift-tests.sh
 
 interop-test: build venv
 	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) $(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider

@@ -6,11 +6,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 log=.build/swift-test.log
 mkdir -p .build
-swift test "$@" 2>&1 | tee "$log"
+"${SWIFT:-swift}" test "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then
     echo
     echo "==== failures (full log in $log) ===="
-    grep -E -A3 "✘|error:|Fatal error|Crash|signal" "$log" | grep -v "^--$" | head -200
+    grep -E -A3 "✘|error:|Fatal error|Crashed|exited with signal" "$log" | grep -v "^--$" | head -200
 fi
 exit "$status"
