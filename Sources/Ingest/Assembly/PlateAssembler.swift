@@ -116,15 +116,16 @@ final class PlateAssembler: Sendable {
             UnsafeMutableRawBufferPointer.allocate(byteCount: $0.height * $0.width * elementSize, alignment: 16)
         }
         defer { buffers.forEach { $0.deallocate() } }
+        let workspace = ZarrWriteWorkspace()
         while true {
             guard !shouldStop() else { return }
             let index = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
             guard index < tasks.count else { return }
-            process(tasks[index], buffers: buffers)
+            process(tasks[index], buffers: buffers, workspace: workspace)
         }
     }
 
-    private func process(_ task: PlaneTask, buffers: [UnsafeMutableRawBufferPointer]) {
+    private func process(_ task: PlaneTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) {
         let plane = task.plane
         let well = wells[task.wellIndex]
         let alreadyFailed = shared.withLock { $0.wells[task.wellIndex].failure != nil }
@@ -153,7 +154,7 @@ final class PlateAssembler: Sendable {
         }
         if !alreadyFailed, readError == nil, writeError == nil {
             do {
-                try writeLevels(of: plane, well: well, buffers: buffers)
+                try writeLevels(of: plane, well: well, buffers: buffers, workspace: workspace)
             } catch {
                 writeError = "writing \(plane.relativePath) failed: \(error)"
             }
@@ -197,7 +198,7 @@ final class PlateAssembler: Sendable {
     }
 
     private func writeLevels(of plane: PlaneSource, well: WellPosition,
-                             buffers: [UnsafeMutableRawBufferPointer]) throws {
+                             buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) throws {
         let origin = layout.origin(of: plane)
         for (level, metadata) in layout.levels.enumerated() {
             if level > 0 {
@@ -207,7 +208,8 @@ final class PlateAssembler: Sendable {
             }
             let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: plane.field, level: level)
             try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata, durable: options.durableChunks)
-                .writeRegion(origin: origin, shape: layout.planeShape(level: level), data: UnsafeRawBufferPointer(buffers[level]))
+                .writeRegion(origin: origin, shape: layout.planeShape(level: level), data: UnsafeRawBufferPointer(buffers[level]),
+                             workspace: workspace)
         }
     }
 

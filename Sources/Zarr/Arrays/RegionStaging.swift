@@ -1,8 +1,8 @@
 /// Presents each chunk of a caller's region as one dense, full-size chunk buffer.
 ///
 /// A chunk that is a single contiguous run of the region is handed out in place; any other chunk
-/// is gathered into a reused scratch buffer with bulk row copies, padded with the fill value where
-/// it overhangs the array edge.
+/// is gathered into the workspace's reused buffer with bulk row copies, padded with the fill value
+/// where it overhangs the array edge.
 struct RegionStaging {
     private let chunkShape: [Int]
     private let arrayShape: [Int]
@@ -11,9 +11,12 @@ struct RegionStaging {
     private let regionOrigin: [Int]
     private let regionShape: [Int]
     private let data: UnsafeRawBufferPointer
-    private var scratch: [UInt8]
+    private let workspace: ZarrWriteWorkspace
 
-    init(metadata: ArrayMetadata, fillElement: [UInt8], regionOrigin: [Int], regionShape: [Int], data: UnsafeRawBufferPointer) {
+    init(
+        metadata: ArrayMetadata, fillElement: [UInt8], regionOrigin: [Int], regionShape: [Int], data: UnsafeRawBufferPointer,
+        workspace: ZarrWriteWorkspace
+    ) {
         chunkShape = metadata.codecChunkShape
         arrayShape = metadata.shape
         elementSize = metadata.dataType.byteSize
@@ -21,11 +24,11 @@ struct RegionStaging {
         self.regionOrigin = regionOrigin
         self.regionShape = regionShape
         self.data = data
-        scratch = []
+        self.workspace = workspace
     }
 
     /// Calls `body` with the full chunk whose first element is at `chunkOrigin` (array coordinates).
-    mutating func withChunk(
+    func withChunk(
         at chunkOrigin: [Int], _ body: (UnsafeRawBufferPointer) throws(ZarrError) -> Void
     ) throws(ZarrError) {
         let rank = chunkShape.count
@@ -39,18 +42,15 @@ struct RegionStaging {
             try body(UnsafeRawBufferPointer(rebasing: data[offset..<(offset + chunkBytes)]))
             return
         }
-        if scratch.count != chunkBytes {
-            scratch = [UInt8](repeating: 0, count: chunkBytes)
+        // Every byte is written below: the fill covers the whole chunk whenever the copy does not.
+        let buffer = workspace.gathered.resize(to: chunkBytes)
+        if padded {
+            StridedCopy.fill(buffer, with: fillElement)
         }
-        scratch.withUnsafeMutableBytes { buffer in
-            if padded {
-                StridedCopy.fill(buffer, with: fillElement)
-            }
-            StridedCopy.copy(
-                extent: valid, elementSize: elementSize,
-                from: data.baseAddress!, shape: regionShape, origin: sourceOrigin,
-                to: buffer.baseAddress!, shape: chunkShape, origin: Array(repeating: 0, count: rank))
-        }
-        try scratch.withBytes(body)
+        StridedCopy.copy(
+            extent: valid, elementSize: elementSize,
+            from: data.baseAddress!, shape: regionShape, origin: sourceOrigin,
+            to: buffer.baseAddress!, shape: chunkShape, origin: Array(repeating: 0, count: rank))
+        try body(workspace.gathered.bytes)
     }
 }

@@ -1,7 +1,7 @@
 /// Writes one Zarr array: its metadata, and blocks of pixels split into chunks or shards.
 ///
 /// Sendable and stateless between calls, so callers may write different regions from several
-/// tasks at once; each call encodes its chunks sequentially with its own scratch buffers.
+/// tasks at once, each with its own `ZarrWriteWorkspace`.
 public struct ZarrArrayWriter: Sendable {
     /// The store holding the array.
     public let store: FileStore
@@ -41,42 +41,45 @@ public struct ZarrArrayWriter: Sendable {
     ///
     /// The block must start on a storage-unit boundary (shard when sharded, else chunk) and cover
     /// whole units, except that it may stop at the array's edge. Every chunk or shard it covers is
-    /// rewritten atomically; edge chunks are padded with the fill value.
-    public func writeRegion(origin: [Int], shape: [Int], data: UnsafeRawBufferPointer) throws(ZarrError) {
+    /// rewritten atomically; edge chunks are padded with the fill value. A thread writing many
+    /// regions passes the same `workspace` each time so their buffers are reused.
+    public func writeRegion(
+        origin: [Int], shape: [Int], data: UnsafeRawBufferPointer, workspace: ZarrWriteWorkspace = ZarrWriteWorkspace()
+    ) throws(ZarrError) {
         try checkRegion(origin: origin, shape: shape, byteCount: data.count)
         let unitShape = metadata.chunkShape
         let units = GridRange(
             lower: zip(origin, unitShape).map { $0 / $1 },
             counts: zip(shape, unitShape).map { ($0 + $1 - 1) / $1 })
-        var encoder = try ChunkEncoder(chain: metadata.chunkCodecs, path: store.location(of: path))
-        var staging = RegionStaging(
-            metadata: metadata, fillElement: fillElement, regionOrigin: origin, regionShape: shape, data: data)
-        var output: [UInt8] = []
+        let encoder = ChunkEncoder(chain: metadata.chunkCodecs, workspace: workspace)
+        let staging = RegionStaging(
+            metadata: metadata, fillElement: fillElement, regionOrigin: origin, regionShape: shape, data: data,
+            workspace: workspace)
         try units.forEach { (unit: [Int]) throws(ZarrError) in
             let key = NodeKeys.join(path, metadata.chunkKey(for: unit))
-            output.removeAll(keepingCapacity: true)
+            workspace.encoded.removeAll()
             if let sharding = metadata.sharding {
-                try encodeShard(unit, sharding: sharding, staging: &staging, encoder: &encoder, into: &output, key: key)
+                try encodeShard(unit, sharding: sharding, staging: staging, encoder: encoder, key: key)
             } else {
                 let chunkOrigin = zip(unit, unitShape).map { $0 * $1 }
                 try staging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                    try encoder.encode(chunk, appendingTo: &output, path: store.location(of: key))
+                    try encoder.encode(chunk, path: store.location(of: key))
                 }
             }
-            try store.write(output, to: key, durable: durable)
+            try store.write(workspace.encoded.bytes, to: key, durable: durable)
         }
     }
 
-    /// Encodes the inner chunks of one shard in C order, then its index (§5.4).
+    /// Encodes the inner chunks of one shard in C order, then its index (§5.4), into `workspace.encoded`.
     private func encodeShard(
-        _ shard: [Int], sharding: ShardingCodec, staging: inout RegionStaging, encoder: inout ChunkEncoder,
-        into output: inout [UInt8], key: String
+        _ shard: [Int], sharding: ShardingCodec, staging: RegionStaging, encoder: ChunkEncoder, key: String
     ) throws(ZarrError) {
+        let workspace = encoder.workspace
         let innerShape = sharding.innerChunkShape
         let innerChunks = GridRange(lower: Array(repeating: 0, count: metadata.rank), counts: metadata.chunksPerShard)
-        var index = [UInt8](repeating: 0, count: sharding.indexByteCount(chunkCount: innerChunks.count))
+        let indexByteCount = sharding.indexByteCount(chunkCount: innerChunks.count)
         if sharding.indexLocation == .start {
-            output.append(contentsOf: index)
+            workspace.encoded.appendZeros(indexByteCount)
         }
         var entries: [(offset: UInt64, nbytes: UInt64)?] = []
         entries.reserveCapacity(innerChunks.count)
@@ -87,19 +90,18 @@ public struct ZarrArrayWriter: Sendable {
                 entries.append(nil)
                 return
             }
-            let start = output.count
+            let start = workspace.encoded.count
             try staging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                try encoder.encode(chunk, appendingTo: &output, path: store.location(of: key))
+                try encoder.encode(chunk, path: store.location(of: key))
             }
-            entries.append((UInt64(start), UInt64(output.count - start)))
+            entries.append((UInt64(start), UInt64(workspace.encoded.count - start)))
         }
+        var index = [UInt8](repeating: 0, count: indexByteCount)
         index.withUnsafeMutableBytes { sharding.encodeIndex(entries, into: $0) }
-        switch sharding.indexLocation {
-        case .end:
-            output.append(contentsOf: index)
-        case .start:
-            output.withUnsafeMutableBytes { buffer in
-                index.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        index.withUnsafeBytes { bytes in
+            switch sharding.indexLocation {
+            case .end: workspace.encoded.append(bytes)
+            case .start: workspace.encoded.replace(at: 0, with: bytes)
             }
         }
     }

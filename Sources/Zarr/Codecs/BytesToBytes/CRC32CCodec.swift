@@ -7,12 +7,6 @@ enum CRC32CCodec {
 
     static let checksumSize = 4
 
-    /// Appends the checksum of `output[start...]` to `output`.
-    static func appendChecksum(to output: inout [UInt8], coveringFrom start: Int) {
-        let crc = output.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-        withUnsafeBytes(of: crc.littleEndian) { output.append(contentsOf: $0) }
-    }
-
     /// Verifies the trailing checksum of `input` and returns the bytes before it.
     static func verified(_ input: UnsafeRawBufferPointer, path: String) throws(ZarrError) -> UnsafeRawBufferPointer {
         guard input.count >= checksumSize else {
