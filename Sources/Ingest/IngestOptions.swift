@@ -6,7 +6,8 @@ import Zarr
 public struct IngestOptions: Sendable, Hashable {
     /// How level arrays are split into files.
     public enum Sharding: String, Sendable, Hashable, CaseIterable {
-        /// One shard file per field plane and level (Zarr v3 only), inner chunks of `chunkSize`.
+        /// One shard file per field plane position and level, holding its channels (Zarr v3 only), inner
+        /// chunks of `chunkSize`; see `FieldArrayLayout.shardChannelBudget`.
         case plane
         /// One file per chunk.
         case none

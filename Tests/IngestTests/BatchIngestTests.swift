@@ -69,16 +69,17 @@ struct BatchIngestTests {
         #expect(levels[2] == ReferenceHalving.halve(half, height: 12, width: 20, integers: true))
     }
 
-    @Test("progress reports every plane and each finished well once")
+    @Test("progress reports every shard with the planes it held, and each finished well once")
     func progress() throws {
         let directory = try TemporaryDirectory()
         let export = try SampleExportGenerator.generate(Self.spec, into: directory.file("export"))
         let log = ProgressLog()
         _ = try Self.ingest(export.root, into: directory.file("out"), progress: log)
         let snapshots = log.snapshots
-        let planeReports = snapshots.filter { $0.finishedWell == nil }
-        #expect(planeReports.count == 12)
-        #expect(planeReports.map(\.planesDone).sorted() == Array(1...12))
+        let shardReports = snapshots.filter { $0.finishedWell == nil }
+        // 3 wells × 2 fields, each shard holding both channels of its field.
+        #expect(shardReports.count == 6)
+        #expect(shardReports.map(\.planesDone).sorted() == Array(stride(from: 2, through: 12, by: 2)))
         #expect(snapshots.allSatisfy { $0.planesTotal == 12 && $0.wellsTotal == 3 && $0.plate == "Batch" })
         #expect(snapshots.compactMap(\.finishedWell).sorted() == ["A/1", "A/2", "B/1"])
     }

@@ -25,12 +25,12 @@ struct FieldArrayLayoutTests {
         #expect(series.axes.map(\.name) == ["t", "c", "z", "y", "x"])
         #expect(series.axes.map(\.kind) == [.time, .channel, .space, .space, .space])
         #expect(series.levels[0].shape == [4, 2, 3, 64, 48])
-        #expect(series.levels[0].chunkShape.prefix(3) == [1, 1, 1])
-        #expect(series.planeShape(level: 0) == [1, 1, 1, 64, 48])
-        let plane = PlaneSource(relativePath: "p", absolutePath: "/p", page: 0, field: 0, timepoint: 3, channel: 1, zPlane: 2,
-                                fingerprint: nil)
-        #expect(series.origin(of: plane) == [3, 1, 2, 0, 0])
-        #expect(single.origin(of: plane) == [1, 2, 0, 0])
+        #expect(series.levels[0].chunkShape.prefix(3) == [1, 2, 1])
+        #expect(series.levels[0].innerChunkShape?.prefix(3) == [1, 1, 1])
+        #expect(series.regionShape(level: 0, channels: 2) == [1, 2, 1, 64, 48])
+        #expect(single.regionShape(level: 0, channels: 1) == [1, 1, 64, 48])
+        #expect(series.origin(timepoint: 3, firstChannel: 1, zPlane: 2) == [3, 1, 2, 0, 0])
+        #expect(single.origin(timepoint: 3, firstChannel: 1, zPlane: 2) == [1, 2, 0, 0])
     }
 
     struct ChunkingCase: Sendable, CustomTestStringConvertible {
@@ -43,8 +43,9 @@ struct FieldArrayLayoutTests {
         var testDescription: String { "NGFF \(version.rawValue), shard \(sharding.rawValue)" }
     }
 
-    @Test("0.5 shards whole planes rounded up to whole inner chunks; 0.4 and unsharded 0.5 chunk directly", arguments: [
-        ChunkingCase(version: .v05, sharding: .plane, format: .v3, chunkShape: [1, 1, 2048, 2048],
+    @Test("0.5 shards every channel of a plane, rounded up to whole inner chunks; 0.4 and unsharded 0.5 chunk directly",
+          arguments: [
+        ChunkingCase(version: .v05, sharding: .plane, format: .v3, chunkShape: [2, 1, 2048, 2048],
                      innerChunkShape: [1, 1, 1024, 1024], dimensionNames: ["c", "z", "y", "x"]),
         ChunkingCase(version: .v05, sharding: .none, format: .v3, chunkShape: [1, 1, 1024, 1024],
                      innerChunkShape: nil, dimensionNames: ["c", "z", "y", "x"]),
@@ -78,10 +79,22 @@ struct FieldArrayLayoutTests {
         for level in layout.levels {
             let inner = level.codecChunkShape
             #expect(zip(level.chunkShape, inner).allSatisfy { $0 % $1 == 0 })
-            // One shard per plane: the shard spans the whole y/x extent and a single index on every other axis.
+            // One shard per plane position: the whole y/x extent, every channel, a single z.
             #expect(zip(level.chunkShape.suffix(2), level.shape.suffix(2)).allSatisfy { $0 >= $1 })
-            #expect(level.chunkShape.prefix(2) == [1, 1])
+            #expect(level.chunkShape.prefix(2) == [2, 1])
         }
+    }
+
+    @Test("a shard holds as many channels as fit the budget, at least one", arguments: [
+        (2048, 2048, 3, 3), (2048, 2048, 8, 6), (8192, 8192, 2, 1), (4096, 4096, 2, 1),
+    ])
+    func channelsPerShard(height: Int, width: Int, channels: Int, expected: Int) {
+        let geometry = PlateGeometry.fixture(height: height, width: width, channels: Array(0..<channels))
+        let layout = FieldArrayLayout(geometry: geometry, options: IngestOptions())
+        #expect(layout.channelsPerShard == expected)
+        #expect(layout.levels.allSatisfy { $0.chunkShape[0] == expected })
+        let unsharded = FieldArrayLayout(geometry: geometry, options: IngestOptions(sharding: .none))
+        #expect(unsharded.channelsPerShard == 1)
     }
 
     @Test("the Zarr data type stores the TIFF sample type unchanged", arguments: [

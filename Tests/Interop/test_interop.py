@@ -197,9 +197,13 @@ def test_level_arrays_use_the_requested_zarr_format_and_sharding(ingested: Inges
             codec_names = [codec["name"] for codec in metadata["codecs"]]
             assert ("sharding_indexed" in codec_names) == (ingested.variant == "0.5-sharded"), (where, codec_names)
             if ingested.variant == "0.5-sharded":
-                # `--shard plane`: one shard holds one whole y-x plane of the level.
+                # `--shard plane`: one shard holds the whole y-x plane of every channel at one t and z (the
+                # sample planes are small, far under the per-shard channel budget).
                 shard_shape = metadata["chunk_grid"]["configuration"]["chunk_shape"]
-                assert all(extent == 1 for extent in shard_shape[:-2]), (where, shard_shape)
+                channel_axis = axes.index("c")
+                leading = [extent for index, extent in enumerate(shard_shape[:-2]) if index != channel_axis]
+                assert all(extent == 1 for extent in leading), (where, shard_shape)
+                assert shard_shape[channel_axis] == metadata["shape"][channel_axis], (where, shard_shape)
                 plane_covered = [shard >= size for shard, size in zip(shard_shape[-2:], metadata["shape"][-2:])]
                 assert all(plane_covered), (where, shard_shape)
 

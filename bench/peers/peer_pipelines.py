@@ -192,7 +192,7 @@ def lean_well(well: common.Well, out: Path, sharded: bool) -> None:
                 shape=data.shape,
                 dtype=data.dtype,
                 chunks=common.chunk_shape(data.shape),
-                shards=common.plane_shape(data.shape) if sharded else None,
+                shards=common.shard_shape(data.shape) if sharded else None,
                 compressors=[blosc_codec()],
                 fill_value=0,
                 dimension_names=common.AXES,

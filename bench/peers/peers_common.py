@@ -112,9 +112,9 @@ def chunk_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
     return (1, 1, min(CHUNK_EDGE, shape[-2]), min(CHUNK_EDGE, shape[-1]))
 
 
-def plane_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
-    """One shard per plane, as PlateDrop's default."""
-    return (1, 1, shape[-2], shape[-1])
+def shard_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """One shard per z-plane holding every channel, as PlateDrop's default for the bench plates."""
+    return (shape[-4], 1, shape[-2], shape[-1])
 
 
 # NGFF 0.5 documents (ngff-hcs.md §4 and §6): what the lean pipeline writes as JSON itself, and what

@@ -9,6 +9,13 @@ struct FieldArrayLayout: Sendable {
     let pyramid: PyramidPlan
     let levels: [ArrayMetadata]
     let axes: [Axis]
+    /// Channels written together: the channel extent of a shard, 1 when unsharded.
+    let channelsPerShard: Int
+
+    /// Level-0 pixels of the channels one shard holds at most. Every channel of a typical HCS plane
+    /// fits (five 2048² uint16 channels are 40 MiB), so a plane position is one file per level rather
+    /// than one per channel; the cap bounds each worker's buffers on unusually large frames.
+    static let shardChannelBudget = 48 << 20
 
     init(geometry: PlateGeometry, options: IngestOptions) {
         self.geometry = geometry
@@ -29,16 +36,21 @@ struct FieldArrayLayout: Sendable {
         let leading = geometry.fieldShape.dropLast(2)
         let dataType = ZarrDataType(sampleType: geometry.sampleType)
         let sharded = options.effectiveSharding == .plane
+        let planeBytes = geometry.height * geometry.width * geometry.sampleType.byteCount
+        let channelsPerShard = sharded ? max(1, min(geometry.channels.count, Self.shardChannelBudget / max(1, planeBytes))) : 1
+        self.channelsPerShard = channelsPerShard
         levels = pyramid.levels.map { level in
             let chunk = [min(options.chunkSize, level.height), min(options.chunkSize, level.width)]
             let singles = Array(repeating: 1, count: leading.count)
+            // Leading shard extents: one timepoint and z-plane, a block of channels.
+            let shardLeading = (geometry.hasTimeAxis ? [1] : []) + [channelsPerShard, 1]
             // An inner chunk must divide the shard evenly (sharding spec), so the shard covers whole chunks.
             let shard = [Self.roundUp(level.height, to: chunk[0]), Self.roundUp(level.width, to: chunk[1])]
             return ArrayMetadata(
                 format: options.ngffVersion.zarrFormat,
                 shape: Array(leading) + [level.height, level.width],
                 dataType: dataType,
-                chunkShape: singles + (sharded ? shard : chunk),
+                chunkShape: sharded ? shardLeading + shard : singles + chunk,
                 innerChunkShape: sharded ? singles + chunk : nil,
                 compressor: options.compressor,
                 fillValue: 0,
@@ -46,14 +58,14 @@ struct FieldArrayLayout: Sendable {
         }
     }
 
-    /// The array origin of a plane at any level: leading indices, then y = x = 0.
-    func origin(of plane: PlaneSource) -> [Int] {
-        (geometry.hasTimeAxis ? [plane.timepoint] : []) + [plane.channel, plane.zPlane, 0, 0]
+    /// The array origin of a block of channels at any level: leading indices, then y = x = 0.
+    func origin(timepoint: Int, firstChannel: Int, zPlane: Int) -> [Int] {
+        (geometry.hasTimeAxis ? [timepoint] : []) + [firstChannel, zPlane, 0, 0]
     }
 
-    /// The region shape of one plane at `level`.
-    func planeShape(level: Int) -> [Int] {
-        Array(repeating: 1, count: geometry.fieldShape.count - 2) + [pyramid.levels[level].height, pyramid.levels[level].width]
+    /// The region shape of `channels` consecutive channels of one plane position at `level`.
+    func regionShape(level: Int, channels: Int) -> [Int] {
+        (geometry.hasTimeAxis ? [1] : []) + [channels, 1, pyramid.levels[level].height, pyramid.levels[level].width]
     }
 
     /// Multiscale and omero metadata of one field, with display windows from the data seen.

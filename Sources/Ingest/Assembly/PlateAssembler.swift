@@ -6,17 +6,24 @@ import Synchronization
 import TIFF
 import Zarr
 
-/// Writes wells of one plate: every plane read, downsampled and compressed by parallel workers into the
-/// staging area; when a well's last plane lands its metadata is written and the publisher swaps it into
-/// the plate store and relists the plate, so the store is a valid plate listing exactly the finished
-/// wells at every moment.
+/// Writes wells of one plate: the planes of every shard read, downsampled and compressed by parallel
+/// workers into the staging area; when a well's last shard lands its metadata is written and the
+/// publisher swaps it into the plate store and relists the plate, so the store is a valid plate
+/// listing exactly the finished wells at every moment.
 final class PlateAssembler: Sendable {
-    private struct PlaneTask: Sendable {
+    /// The planes one shard holds: one field, timepoint and z-plane of a well, for a block of channels.
+    private struct ShardTask: Sendable {
         let wellIndex: Int
-        let plane: PlaneSource
+        let field: Int
+        let timepoint: Int
+        let zPlane: Int
+        let firstChannel: Int
+        /// By channel from `firstChannel`; nil where the well has no such plane.
+        let planes: [PlaneSource?]
     }
 
     private struct WellProgress: Sendable {
+        /// Shard tasks not yet done.
         var remaining: Int
         var failure: String?
         /// Data range per field, per channel position.
@@ -45,12 +52,13 @@ final class PlateAssembler: Sendable {
     private let wells: [WellPosition]
     private let publisher: PlatePublisher
     private let staging: HCSPlateStore
-    private let tasks: [PlaneTask]
+    private let tasks: [ShardTask]
+    private let planeCount: Int
     private let nextTask = Atomic<Int>(0)
     private let shared: Mutex<Shared>
     private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
-    /// Asked before each plane: true stops the run; wells not finished by then are left unpublished.
+    /// Asked before each shard: true stops the run; wells not finished by then are left unpublished.
     private let shouldStop: @Sendable () -> Bool
     /// Finished wells are published one at a time, in the order they finish.
     private let publishing = DispatchQueue(label: "platedrop.publish")
@@ -76,12 +84,33 @@ final class PlateAssembler: Sendable {
                 ($0.field, $0.timepoint, $0.channel, $0.zPlane) < ($1.field, $1.timepoint, $1.channel, $1.zPlane)
             }
         }
-        tasks = sortedPlanes.enumerated().flatMap { index, planes in planes.map { PlaneTask(wellIndex: index, plane: $0) } }
+        let channelsPerShard = layout.channelsPerShard
+        let tasksByWell = sortedPlanes.enumerated().map { index, planes in
+            Self.shardTasks(wellIndex: index, planes: planes, channelsPerShard: channelsPerShard,
+                            channelCount: geometry.channels.count)
+        }
+        tasks = tasksByWell.flatMap { $0 }
+        planeCount = sortedPlanes.reduce(0) { $0 + $1.count }
         let emptyRanges = Array(repeating: Array(repeating: ValueRange?.none, count: geometry.channels.count),
                                 count: geometry.fields.count)
-        shared = Mutex(Shared(wells: sortedPlanes.map {
+        shared = Mutex(Shared(wells: tasksByWell.map {
             WellProgress(remaining: $0.count, failure: nil, channelRanges: emptyRanges)
         }))
+    }
+
+    /// Groups a well's planes by shard, in field, timepoint, z and channel order.
+    private static func shardTasks(wellIndex: Int, planes: [PlaneSource], channelsPerShard: Int,
+                                   channelCount: Int) -> [ShardTask] {
+        let grouped = Dictionary(grouping: planes) {
+            [$0.field, $0.timepoint, $0.zPlane, $0.channel / channelsPerShard]
+        }
+        return grouped.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            let firstChannel = key[3] * channelsPerShard
+            var slots = [PlaneSource?](repeating: nil, count: min(channelsPerShard, channelCount - firstChannel))
+            for plane in grouped[key]! { slots[plane.channel - firstChannel] = plane }
+            return ShardTask(wellIndex: wellIndex, field: key[0], timepoint: key[1], zPlane: key[2],
+                             firstChannel: firstChannel, planes: slots)
+        }
     }
 
     /// Runs the workers to completion and reports what was written; throws only when the plate store
@@ -110,10 +139,11 @@ final class PlateAssembler: Sendable {
     }
 
     private func runWorker() {
-        let levelSizes = layout.pyramid.levels
         let elementSize = geometry.sampleType.byteCount
-        let buffers = levelSizes.map {
-            UnsafeMutableRawBufferPointer.allocate(byteCount: $0.height * $0.width * elementSize, alignment: 16)
+        // Each level's buffer holds the planes of one shard, channel after channel.
+        let buffers = layout.pyramid.levels.map {
+            UnsafeMutableRawBufferPointer.allocate(byteCount: layout.channelsPerShard * $0.height * $0.width * elementSize,
+                                                   alignment: 64)
         }
         defer { buffers.forEach { $0.deallocate() } }
         let workspace = ZarrWriteWorkspace()
@@ -125,54 +155,49 @@ final class PlateAssembler: Sendable {
         }
     }
 
-    private func process(_ task: PlaneTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) {
-        let plane = task.plane
+    /// How one plane of a shard task went.
+    private enum PlaneOutcome {
+        case read(ValueRange?)
+        case rejected(String)
+    }
+
+    private func process(_ task: ShardTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) {
         let well = wells[task.wellIndex]
         let alreadyFailed = shared.withLock { $0.wells[task.wellIndex].failure != nil }
-        var range: ValueRange?
-        var readError: String?
+        var outcomes = [PlaneOutcome?](repeating: nil, count: task.planes.count)
         var writeError: String?
         if !alreadyFailed {
+            (outcomes, writeError) = readPlanes(of: task, into: buffers[0])
+        }
+        let anyRead = outcomes.contains { if case .read = $0 { true } else { false } }
+        if !alreadyFailed, writeError == nil, anyRead {
             do {
-                let file = try TIFFFile(path: plane.absolutePath)
-                try file.readPage(plane.page, into: buffers[0])
-                range = ValueRange.of(UnsafeRawBufferPointer(buffers[0]), sampleType: geometry.sampleType)
+                try writeLevels(of: task, well: well, buffers: buffers, workspace: workspace)
             } catch {
-                readError = "unreadable TIFF: \(error)"
-            }
-            // A file still growing or replaced while read is not bad input: the well waits for it to settle.
-            if let expected = plane.fingerprint {
-                let current = SourceFingerprint.current(path: plane.absolutePath)
-                if current != expected {
-                    readError = nil
-                    writeError = current == nil
-                        ? "\(plane.relativePath) vanished while the well was being written"
-                        : "\(plane.relativePath) changed while it was being read (still being written or replaced); "
-                            + "the well is written again once the file is stable"
-                }
+                let files = task.planes.compactMap { $0?.relativePath }.joined(separator: ", ")
+                writeError = "writing \(files) failed: \(error)"
             }
         }
-        if !alreadyFailed, readError == nil, writeError == nil {
-            do {
-                try writeLevels(of: plane, well: well, buffers: buffers, workspace: workspace)
-            } catch {
-                writeError = "writing \(plane.relativePath) failed: \(error)"
-            }
-        }
+        let planeBytes = layout.pyramid.levels[0].height * layout.pyramid.levels[0].width * geometry.sampleType.byteCount
         let (finished, snapshot) = shared.withLock { state -> (Bool, Shared) in
-            state.planesDone += 1
-            if let readError {
-                state.rejected.append(FileIssue(path: plane.relativePath, reason: readError))
-            } else if !alreadyFailed {
-                state.bytesRead += buffers[0].count
+            for (slot, plane) in task.planes.enumerated() {
+                guard let plane else { continue }
+                state.planesDone += 1
+                switch outcomes[slot] {
+                case let .rejected(reason):
+                    state.rejected.append(FileIssue(path: plane.relativePath, reason: reason))
+                case let .read(range):
+                    state.bytesRead += planeBytes
+                    guard writeError == nil else { continue }
+                    state.planesWritten += 1
+                    let current = state.wells[task.wellIndex].channelRanges[task.field][plane.channel]
+                    state.wells[task.wellIndex].channelRanges[task.field][plane.channel] = range?.union(current) ?? current
+                case nil:
+                    break
+                }
             }
             if let writeError, state.wells[task.wellIndex].failure == nil {
                 state.wells[task.wellIndex].failure = writeError
-            }
-            if readError == nil, writeError == nil, !alreadyFailed {
-                state.planesWritten += 1
-                let current = state.wells[task.wellIndex].channelRanges[plane.field][plane.channel]
-                state.wells[task.wellIndex].channelRanges[plane.field][plane.channel] = range?.union(current) ?? current
             }
             state.wells[task.wellIndex].remaining -= 1
             let done = state.wells[task.wellIndex].remaining == 0
@@ -190,25 +215,71 @@ final class PlateAssembler: Sendable {
         report(snapshot, finishedWell: nil)
     }
 
+    /// Reads the task's planes into consecutive slices of `buffer`; a missing or rejected plane's slice is
+    /// zeroed, the fill value. A file that changed since it was found stable is not bad input: it fails
+    /// the well, which waits for the file to settle.
+    private func readPlanes(of task: ShardTask, into buffer: UnsafeMutableRawBufferPointer)
+        -> (outcomes: [PlaneOutcome?], writeError: String?)
+    {
+        let planeBytes = layout.pyramid.levels[0].height * layout.pyramid.levels[0].width * geometry.sampleType.byteCount
+        var outcomes = [PlaneOutcome?](repeating: nil, count: task.planes.count)
+        for (slot, plane) in task.planes.enumerated() {
+            let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[(slot * planeBytes)..<((slot + 1) * planeBytes)])
+            guard let plane else {
+                slice.initializeMemory(as: UInt8.self, repeating: 0)
+                continue
+            }
+            do {
+                let file = try TIFFFile(path: plane.absolutePath)
+                try file.readPage(plane.page, into: slice)
+                outcomes[slot] = .read(ValueRange.of(UnsafeRawBufferPointer(slice), sampleType: geometry.sampleType))
+            } catch {
+                outcomes[slot] = .rejected("unreadable TIFF: \(error)")
+                slice.initializeMemory(as: UInt8.self, repeating: 0)
+            }
+            if let expected = plane.fingerprint {
+                let current = SourceFingerprint.current(path: plane.absolutePath)
+                if current != expected {
+                    outcomes[slot] = nil
+                    return (outcomes, current == nil
+                        ? "\(plane.relativePath) vanished while the well was being written"
+                        : "\(plane.relativePath) changed while it was being read (still being written or replaced); "
+                            + "the well is written again once the file is stable")
+                }
+            }
+        }
+        return (outcomes, nil)
+    }
+
     private func report(_ snapshot: Shared, finishedWell: String?) {
         progress(IngestProgress(
-            plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: tasks.count,
+            plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: planeCount,
             wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
             seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedWell))
     }
 
-    private func writeLevels(of plane: PlaneSource, well: WellPosition,
+    private func writeLevels(of task: ShardTask, well: WellPosition,
                              buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) throws {
-        let origin = layout.origin(of: plane)
+        let channels = task.planes.count
+        let origin = layout.origin(timepoint: task.timepoint, firstChannel: task.firstChannel, zPlane: task.zPlane)
+        let elementSize = geometry.sampleType.byteCount
         for (level, metadata) in layout.levels.enumerated() {
+            let size = layout.pyramid.levels[level]
+            let levelBytes = size.height * size.width * elementSize
             if level > 0 {
                 let above = layout.pyramid.levels[level - 1]
-                Downsampler.halve(UnsafeRawBufferPointer(buffers[level - 1]), height: above.height, width: above.width,
-                                  into: buffers[level], sampleType: geometry.sampleType)
+                let aboveBytes = above.height * above.width * elementSize
+                for slot in 0..<channels {
+                    let source = buffers[level - 1][(slot * aboveBytes)..<((slot + 1) * aboveBytes)]
+                    let destination = buffers[level][(slot * levelBytes)..<((slot + 1) * levelBytes)]
+                    Downsampler.halve(UnsafeRawBufferPointer(rebasing: source), height: above.height, width: above.width,
+                                      into: UnsafeMutableRawBufferPointer(rebasing: destination), sampleType: geometry.sampleType)
+                }
             }
-            let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: plane.field, level: level)
+            let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: task.field, level: level)
             try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata, durable: options.durableChunks)
-                .writeRegion(origin: origin, shape: layout.planeShape(level: level), data: UnsafeRawBufferPointer(buffers[level]),
+                .writeRegion(origin: origin, shape: layout.regionShape(level: level, channels: channels),
+                             data: UnsafeRawBufferPointer(rebasing: buffers[level][..<(channels * levelBytes)]),
                              workspace: workspace)
         }
     }

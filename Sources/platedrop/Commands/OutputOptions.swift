@@ -18,7 +18,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Chunk (inner chunk when sharded) edge in pixels (default 1024).")
     var chunk: Int?
 
-    @Option(help: "Sharding: plane (one shard per field plane, default) or none.")
+    @Option(help: "Sharding: plane (one shard per field plane position holding its channels, default) or none.")
     var shard: String?
 
     @Option(name: .customLong("pyramid-levels"), help: "Maximum pyramid levels including full resolution (default: down to 256 px).")
