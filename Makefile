@@ -45,7 +45,8 @@ bench: release
 bench-peers: release
 	bench/run_peers.sh $(PEERS_VENV) $(RELEASE_BIN) $(BUILD_DIR)/bench-peers
 
-# Scale figures: a 1536-well plate through the daemon and a catalogue of 200,000 files.
+# make bench with one run per codec setting: mostly the scale figures (a 1536-well plate through the
+# daemon, a catalogue of 200,000 files).
 bench-scale: release
 	$(RELEASE_BIN) bench --workdir $(BENCH_DIR) --runs 1 --scale-files 200000
 

@@ -7,6 +7,8 @@ struct DownsamplerTests {
     static let sizes = [
         PlaneSize(height: 1, width: 1), PlaneSize(height: 1, width: 6), PlaneSize(height: 7, width: 1),
         PlaneSize(height: 3, width: 5), PlaneSize(height: 4, width: 4), PlaneSize(height: 5, width: 7),
+        // Wide enough for the 16-pixel vector path, with scalar tails and an odd last row.
+        PlaneSize(height: 2, width: 16), PlaneSize(height: 6, width: 48), PlaneSize(height: 5, width: 37),
     ]
 
     /// Runs the product's downsampler on `values` and returns the output values.
@@ -60,10 +62,12 @@ struct DownsamplerTests {
         (.uint16, Double(UInt16.max)), (.int16, Double(Int16.min)), (.uint8, Double(UInt8.max)), (.int8, Double(Int8.min)),
     ])
     func uniformExtremes(sampleType: TIFFSampleType, value: Double) {
-        let size = PlaneSize(height: 5, width: 7)
-        let output = Self.halved(Array(repeating: value, count: size.count), height: size.height, width: size.width,
-                                 as: sampleType)
-        #expect(output == Array(repeating: value, count: 3 * 4))
+        for size in [PlaneSize(height: 5, width: 7), PlaneSize(height: 3, width: 33)] {
+            let output = Self.halved(Array(repeating: value, count: size.count), height: size.height, width: size.width,
+                                     as: sampleType)
+            let outputCount = Downsampler.halvedExtent(size.height) * Downsampler.halvedExtent(size.width)
+            #expect(output == Array(repeating: value, count: outputCount), "\(size)")
+        }
     }
 
     @Test("means next to the type limits round to the limit")

@@ -3,9 +3,9 @@ import Zarr
 
 /// Runs `body` with a `FileStore` in a fresh temporary directory that is deleted afterwards.
 @discardableResult
-func withTemporaryStore<Result>(_ body: (FileStore) throws -> Result) throws -> Result {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("zarr-tests-\(UUID().uuidString)").path
+func withTemporaryStore<Result>(in parent: String = FileManager.default.temporaryDirectory.path,
+                                _ body: (FileStore) throws -> Result) throws -> Result {
+    let directory = parent + "/zarr-tests-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     return try body(FileStore(root: directory))

@@ -66,7 +66,7 @@ public struct ZarrArrayWriter: Sendable {
                     try encoder.encode(chunk, path: store.location(of: key))
                 }
             }
-            try store.write(workspace.encoded.bytes, to: key, durable: durable)
+            try store.write(workspace.encoded.alignedPayload(), to: key, durable: durable)
         }
     }
 

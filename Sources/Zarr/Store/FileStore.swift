@@ -29,6 +29,23 @@ public struct FileStore: Sendable {
 
     /// Atomically replaces the file at `key` with the bytes of `buffer`; see `write(_:to:durable:)`.
     public func write(_ buffer: UnsafeRawBufferPointer, to key: String, durable: Bool = false) throws(ZarrError) {
+        try replace(key, durable: durable) { descriptor, temporary throws(ZarrError) in
+            try writeAll(buffer, to: descriptor, path: temporary)
+        }
+    }
+
+    /// Atomically replaces the file at `key` with `payload.bytes`, written around the page cache when
+    /// it is large and the file system supports O_DIRECT, else through it.
+    func write(_ payload: AlignedPayload, to key: String, durable: Bool = false) throws(ZarrError) {
+        try replace(key, durable: durable) { descriptor, temporary throws(ZarrError) in
+            try writeDirect(payload, to: descriptor, path: temporary)
+        }
+    }
+
+    /// Writes a temp file beside `key` with `fill`, then renames it over `key`.
+    private func replace(
+        _ key: String, durable: Bool, fill: (Int32, String) throws(ZarrError) -> Void
+    ) throws(ZarrError) {
         let components = try validatedComponents(key)
         let directory = location(of: components.dropLast().joined(separator: "/"))
         let target = location(of: key)
@@ -38,7 +55,7 @@ public struct FileStore: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("create", temporary) }
         do throws(ZarrError) {
-            try writeAll(buffer, to: descriptor, path: temporary)
+            try fill(descriptor, temporary)
             if durable, fsync(descriptor) != 0 { throw failure("fsync", temporary) }
             guard close(descriptor) == 0 else { throw failure("close", temporary) }
         } catch {
@@ -158,6 +175,33 @@ public struct FileStore: Sendable {
             }
             written += result
         }
+    }
+
+    /// Writes the padded payload with O_DIRECT and truncates the padding away. A file system that refuses
+    /// O_DIRECT (tmpfs, some network and FUSE file systems) or its alignment gets the bytes written
+    /// through the page cache instead.
+    private func writeDirect(_ payload: AlignedPayload, to descriptor: Int32, path: String) throws(ZarrError) {
+        let flags = fcntl(descriptor, F_GETFL)
+        guard payload.bytes.count >= DirectIO.minimumSize, let direct = DirectIO.openFlag, flags >= 0,
+              fcntl(descriptor, F_SETFL, flags | direct) == 0
+        else {
+            return try writeAll(payload.bytes, to: descriptor, path: path)
+        }
+        var written = 0
+        while written < payload.padded.count {
+            let result = Foundation.write(descriptor, payload.padded.baseAddress! + written, payload.padded.count - written)
+            if result >= 0 {
+                written += result
+            } else if errno == EINVAL {
+                // Misaligned for this device after all: start over through the page cache.
+                guard fcntl(descriptor, F_SETFL, flags) == 0, ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0
+                else { throw failure("fall back from direct I/O", path) }
+                return try writeAll(payload.bytes, to: descriptor, path: path)
+            } else if errno != EINTR {
+                throw failure("write", path)
+            }
+        }
+        guard ftruncate(descriptor, off_t(payload.bytes.count)) == 0 else { throw failure("truncate", path) }
     }
 
     private func syncDirectory(_ directory: String) throws(ZarrError) {

@@ -14,6 +14,16 @@ struct ReusableBytes: ~Copyable {
     /// The bytes held.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
+    /// The bytes held, zero-padded to a whole number of direct-I/O blocks.
+    mutating func alignedPayload() -> AlignedPayload {
+        let paddedCount = (count + DirectIO.alignment - 1) / DirectIO.alignment * DirectIO.alignment
+        reserve(paddedCount)
+        if paddedCount > count {
+            (base! + count).initializeMemory(as: UInt8.self, repeating: 0, count: paddedCount - count)
+        }
+        return AlignedPayload(bytes: bytes, padded: UnsafeRawBufferPointer(start: base, count: paddedCount))
+    }
+
     /// Forgets the contents, keeping the memory.
     mutating func removeAll() {
         count = 0
@@ -64,7 +74,7 @@ struct ReusableBytes: ~Copyable {
     private mutating func reserve(_ minimumCapacity: Int) {
         guard minimumCapacity > capacity else { return }
         let newCapacity = max(minimumCapacity, capacity * 2, 64)
-        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 64)
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: DirectIO.alignment)
         if let base {
             grown.copyMemory(from: base, byteCount: count)
             base.deallocate()
