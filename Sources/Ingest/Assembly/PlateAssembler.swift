@@ -155,6 +155,9 @@ final class PlateAssembler: Sendable {
         }
     }
 
+    /// Bytes of one level-0 plane.
+    private var planeBytes: Int { geometry.height * geometry.width * geometry.sampleType.byteCount }
+
     /// How one plane of a shard task went.
     private enum PlaneOutcome {
         case read(ValueRange?)
@@ -178,7 +181,6 @@ final class PlateAssembler: Sendable {
                 writeError = "writing \(files) failed: \(error)"
             }
         }
-        let planeBytes = layout.pyramid.levels[0].height * layout.pyramid.levels[0].width * geometry.sampleType.byteCount
         let (finished, snapshot) = shared.withLock { state -> (Bool, Shared) in
             for (slot, plane) in task.planes.enumerated() {
                 guard let plane else { continue }
@@ -221,7 +223,6 @@ final class PlateAssembler: Sendable {
     private func readPlanes(of task: ShardTask, into buffer: UnsafeMutableRawBufferPointer)
         -> (outcomes: [PlaneOutcome?], writeError: String?)
     {
-        let planeBytes = layout.pyramid.levels[0].height * layout.pyramid.levels[0].width * geometry.sampleType.byteCount
         var outcomes = [PlaneOutcome?](repeating: nil, count: task.planes.count)
         for (slot, plane) in task.planes.enumerated() {
             let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[(slot * planeBytes)..<((slot + 1) * planeBytes)])
