@@ -39,21 +39,25 @@ public struct PlateDropProgram: Sendable {
 
     /// Runs `platedrop arguments…` to completion; output goes through files so a chatty child never blocks on a pipe.
     public func run(_ arguments: [String]) async throws -> ProgramRun {
+        try await Self.run(commandLine: [path] + arguments, reporting: arguments)
+    }
+
+    /// Runs `commandLine` (argv, the executable first) to completion in `directory`, for callers that wrap the
+    /// binary (another user, a namespace); the result names `arguments`, the platedrop part. Output that is
+    /// not UTF-8 (hostile file names echoed back) is decoded with replacement characters.
+    public static func run(commandLine: [String], reporting arguments: [String],
+                           directory: String? = nil) async throws -> ProgramRun {
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("platedrop-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: logs) }
         let outputURL = logs.appendingPathComponent("stdout"), errorURL = logs.appendingPathComponent("stderr")
-        let outputHandle = try Self.newLog(at: outputURL), errorHandle = try Self.newLog(at: errorURL)
+        let outputHandle = try newLog(at: outputURL), errorHandle = try newLog(at: errorURL)
         defer {
             try? outputHandle.close()
             try? errorHandle.close()
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
+        let process = Self.process(commandLine: commandLine, standardOutput: outputHandle, standardError: errorHandle,
+                                   directory: directory)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in continuation.resume() }
             do {
@@ -64,8 +68,22 @@ public struct PlateDropProgram: Sendable {
         }
         return ProgramRun(
             arguments: arguments, exitCode: process.terminationStatus,
-            standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
-            standardError: try String(contentsOf: errorURL, encoding: .utf8))
+            standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+    }
+
+    /// A child for `commandLine` (argv, the executable first) in `directory`, reading /dev/null and writing
+    /// to the given handles; not started.
+    public static func process(commandLine: [String], standardOutput: FileHandle, standardError: FileHandle,
+                               directory: String? = nil) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: commandLine[0])
+        process.arguments = Array(commandLine.dropFirst())
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        return process
     }
 
     private static func newLog(at url: URL) throws -> FileHandle {
@@ -82,6 +100,9 @@ public struct ProgramRun: Sendable {
     public let exitCode: Int32
     public let standardOutput: String
     public let standardError: String
+
+    /// Both streams: messages about input files may go to either.
+    public var output: String { standardOutput + "\n" + standardError }
 
     /// The command and everything it printed, for failure messages.
     public var transcript: String {

@@ -11,12 +11,7 @@ extension DaemonEndToEndSuite {
             let export = try SourceExport(layout: .imageXpress, plate: "Busy", wells: ["A1", "A2", "A3", "B1", "B2", "B3"],
                                           in: workspace.sources)
             let destination = workspace.watched + "/" + export.plateName
-            let daemon = try workspace.startDaemon()
-            try await workspace.awaitWatching(daemon)
-            for file in export.planFiles + export.images(inWell: "A1").map(\.relativePath) {
-                try export.deliver(file, into: destination)
-            }
-            try await workspace.awaitWritten("A1", plate: export.plateName, daemon: daemon)
+            let daemon = try await workspace.startDaemonWithFirstWell(of: export)
 
             let querying = Task {
                 var rounds = 0

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 import TIFF
 
@@ -18,7 +19,7 @@ extension DaemonEndToEndSuite {
             #expect(before.values.map(\.generation) == [1, 1, 1], "\(before)")
             let store = StoreOnDisk(root: workspace.storePath(plate: export.plateName))
             let otherWells = ["A2", "B1"]
-            let untouched = try otherWells.map { try FolderContents(of: store.root + "/" + SourceExport.wellPath(of: $0)) }
+            let untouched = try otherWells.map { try FolderSnapshot(of: store.root + "/" + SourceExport.wellPath(of: $0)) }
 
             let changed = try #require(export.images(inWell: "A1").first { $0.field == 1 && $0.channel == 1 })
             try overwriteInPlace(destination + "/" + changed.relativePath, size: export.spec.width, scratch: workspace.path)
@@ -31,7 +32,7 @@ extension DaemonEndToEndSuite {
                 #expect(after[well]?.generation == 1, "\(well) was rewritten: \(String(describing: after[well]))")
             }
             for (well, contents) in zip(otherWells, untouched) {
-                #expect(try FolderContents(of: store.root + "/" + SourceExport.wellPath(of: well)) == contents,
+                #expect(try FolderSnapshot(of: store.root + "/" + SourceExport.wellPath(of: well)) == contents,
                         "files of well \(well) changed")
             }
             try LevelZeroCheck.expectMatches(store, images: export.images, folder: destination)

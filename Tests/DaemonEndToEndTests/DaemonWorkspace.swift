@@ -1,15 +1,16 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 /// One daemon's world in a scratch folder: the watched folder, the output folder, the catalogue, and a
 /// sources folder outside the watched one where exports are generated before being delivered.
 struct DaemonWorkspace: Sendable {
     let executable: PlateDropExecutable
-    private let folder: ScratchFolder
+    private let folder: TemporaryFolder
 
     init() throws {
         executable = try PlateDropExecutable.located()
-        folder = try ScratchFolder()
+        folder = try TemporaryFolder(prefix: "platedrop-daemon-e2e")
         for path in [watched, output, sources] {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
@@ -45,6 +46,18 @@ struct DaemonWorkspace: Sendable {
             let states = roots.compactMap { $0["state"]?.stringValue }
             return states.count == roots.count && states.allSatisfy { $0 == "watching" || $0.hasPrefix("polling") } ? true : nil
         }
+    }
+
+    /// Starts the daemon, delivers `export`'s plan files and well A1 into the watched folder, and returns
+    /// once A1 is written: a plate under way, for tests about what happens next.
+    func startDaemonWithFirstWell(of export: SourceExport) async throws -> DaemonProcess {
+        let daemon = try startDaemon()
+        try await awaitWatching(daemon)
+        for file in export.planFiles + export.images(inWell: "A1").map(\.relativePath) {
+            try export.deliver(file, into: watched + "/" + export.plateName)
+        }
+        try await awaitWritten("A1", plate: export.plateName, daemon: daemon)
+        return daemon
     }
 
     /// A catalogue command (`status`, `plates`, `wells`, …) against this workspace's catalogue.

@@ -11,12 +11,7 @@ extension PlateDropExecutable {
         try #require(FileManager.default.createFile(atPath: logPath, contents: nil), "cannot create \(logPath)")
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         defer { try? log.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
+        let process = Self.process(commandLine: [path] + arguments, standardOutput: log, standardError: log)
         try process.run()
         return process
     }

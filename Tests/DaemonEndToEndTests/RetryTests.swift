@@ -11,12 +11,7 @@ extension DaemonEndToEndSuite {
             let workspace = try DaemonWorkspace()
             let export = try SourceExport(layout: .imageXpress, plate: "Retried", wells: ["A1", "B3"], in: workspace.sources)
             let destination = workspace.watched + "/" + export.plateName
-            let daemon = try workspace.startDaemon()
-            try await workspace.awaitWatching(daemon)
-            for file in export.planFiles + export.images(inWell: "A1").map(\.relativePath) {
-                try export.deliver(file, into: destination)
-            }
-            try await workspace.awaitWritten("A1", plate: export.plateName, daemon: daemon)
+            let daemon = try await workspace.startDaemonWithFirstWell(of: export)
 
             let blocker = workspace.storePath(plate: export.plateName) + "/B"
             try Data("not a row group\n".utf8).write(to: URL(fileURLWithPath: blocker))

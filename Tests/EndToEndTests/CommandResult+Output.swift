@@ -1,7 +1,4 @@
 extension CommandResult {
-    /// Both streams: messages about input files may go to either.
-    var output: String { standardOutput + "\n" + standardError }
-
     /// The output lines that mention `fileName`, where the reason for that file is expected.
     func lines(mentioning fileName: String) -> [String] {
         output.split(separator: "\n").map(String.init).filter { $0.contains(fileName) }

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 /// `platedrop ingest --help`: "Exit status 0 when every file was used and every well written, 1 when some input

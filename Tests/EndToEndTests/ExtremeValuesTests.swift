@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 import TIFF
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 @Suite("XML plan files as large as full plates make them")

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 @Suite("ingest into an --out that already holds the plate")

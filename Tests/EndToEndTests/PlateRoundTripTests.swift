@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 @Suite("sample-export → ingest → validate: the plate holds exactly the export, pixel for pixel")

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Testing
 
 @Suite("instrument indices that do not start at 1 map to array positions in sorted order")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlateDropTestSupport
 @testable import Catalog
 import Testing
 
@@ -91,7 +92,7 @@ struct CatalogueFaultTests {
         }
         try #require(page > 0)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: bench.catalog))
-        var garbage = SplitMix(seed: 7)
+        var garbage = SeededRandom(seed: 7)
         try handle.seek(toOffset: UInt64((page - 1) * 4096))
         try handle.write(contentsOf: Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &garbage) }))
         try handle.close()

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import SampleExports
 import Testing
 
@@ -46,7 +47,7 @@ struct CrashTests {
 
         let seed = ProcessInfo.processInfo.environment["PLATEDROP_CRASH_SEED"].flatMap(UInt64.init)
             ?? UInt64.random(in: 1...UInt64(UInt32.max))
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         var killedWhileStaging = 0
         for trial in 1...Self.trials {
             try Self.reset(bench)
@@ -87,7 +88,7 @@ struct CrashTests {
             let leftovers = PlateStore.leftovers(under: bench.work.path + "/out") + PlateStore.leftovers(under: bench.healthyOutput)
             #expect(leftovers.isEmpty, "\(context): left behind after the restart settled: \(leftovers)")
         }
-        #expect(await snapshot(watched).differences(to: sourceBefore).isEmpty, "the watched folders changed")
+        await bench.expectSourceUnchanged(since: sourceBefore, root: watched)
         print("crash trials: \(Self.trials), seed \(seed), window \(String(format: "%.2f", window)) s, "
               + "\(killedWhileStaging) kill(s) left a staging area behind for the restart to clean")
     }
@@ -99,19 +100,6 @@ struct CrashTests {
                 try FileManager.default.removeItem(atPath: folder + "/" + name)
             }
         }
-    }
-}
-
-/// A small seeded generator, so a failing trial can be replayed with PLATEDROP_CRASH_SEED.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -151,7 +139,7 @@ struct CrashLeftoverTests {
         #expect(leftovers.isEmpty, "temp files of the killed daemon (pid \(dead)) still there after the restart settled: \(leftovers)")
         #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
         bench.expectDaemonRunning(survivor)
-        #expect(await snapshot(bench.work.path + "/watch").differences(to: sourceBefore).isEmpty)
+        await bench.expectSourceUnchanged(since: sourceBefore, root: bench.work.path + "/watch")
         await bench.stopAll()
     }
 }

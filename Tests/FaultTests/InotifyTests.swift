@@ -44,10 +44,7 @@ struct InotifyTests {
         #expect(rootEvents.contains { $0.contains("overflowed") }, "the overflow is not recorded (root-state events: \(rootEvents))")
         let state = try await bench.status()?["roots"]?.arrayValue?.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue
         #expect(state == "watching", "root state after the resync: \(state ?? "none")")
-        try await bench.expectHealthyPlateWritten()
-        bench.expectDaemonRunning(daemon)
-        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
-        await bench.stopAll()
+        try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 
     @Test(.enabled(if: runningAsRoot, "needs an unprivileged user namespace"))
@@ -74,10 +71,7 @@ struct InotifyTests {
         try bench.deliverHealthyPlate()
         let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Deep", seconds: 60), "a plate deep in the polled tree was not written:\n\(daemon.log)")
-        try await bench.expectHealthyPlateWritten()
-        bench.expectDaemonRunning(daemon)
-        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
-        await bench.stopAll()
+        try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 
     @Test func watchedRootDeletedAndRecreatedIsReportedMissingThenServedAgain() async throws {
@@ -113,10 +107,7 @@ struct InotifyTests {
         #expect(state == "watching", "root state after it came back: \(state ?? "none")")
         #expect(await PlateStore.contents(of: bench.output + "/Before.ome.zarr") == beforeStore,
                 "the plate of the deleted folder changed")
-        try await bench.expectHealthyPlateWritten()
-        bench.expectDaemonRunning(daemon)
-        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
-        await bench.stopAll()
+        try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 
     @Test func rootConfiguredAsPolledIsPolledAndStatusSaysSo() async throws {
@@ -134,10 +125,7 @@ struct InotifyTests {
         let state = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
         #expect(state.hasPrefix("polling") && state.contains("configured"), "status root state: \(state)")
         #expect(roots.first { $0["id"]?.stringValue == "healthy" }?["state"]?.stringValue == "watching")
-        try await bench.expectHealthyPlateWritten()
-        bench.expectDaemonRunning(daemon)
-        #expect(await snapshot(bench.faultyRoot).differences(to: sourceBefore).isEmpty)
-        await bench.stopAll()
+        try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 
     /// Messages of the catalogue's events of one kind, oldest first.

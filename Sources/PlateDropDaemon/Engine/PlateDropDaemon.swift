@@ -6,6 +6,7 @@ import Ingest
 import Logging
 import Synchronization
 import Watch
+import Zarr
 
 /// `platedrop serve`: watch → intake → plan → write → finalize, in one loop on one thread, so catalogue
 /// writes are serialized and every step sees the previous one's result. The watcher runs on its own
@@ -94,7 +95,7 @@ extension PlateDropDaemon {
                 if name.hasPrefix("."), name.hasSuffix(".ome.zarr.staging") {
                     leftovers.append(relative)
                     enumerator.skipDescendants()
-                } else if name.hasPrefix("."), name.contains(".tmp-") {
+                } else if FileStore.isTemporaryName(name) {
                     leftovers.append(relative)
                 }
             }

@@ -25,9 +25,9 @@ struct Planner {
         let wells = try WellRecord.all(db, plate: plate.id!)
         let files = try FileRecord.usableImages(db, plate: plate.id!)
         let planFiles = try FileRecord.plans(db, root: root.settings.id)
-        let plan = plans.plan(for: planFiles, root: root, imagePaths: files.map { root.settings.path + "/" + $0.relativePath })
-        if let conflict = plans.newConflict(for: planFiles, root: root,
-                                            imagePaths: files.map { root.settings.path + "/" + $0.relativePath }) {
+        let imagePaths = files.map { root.settings.path + "/" + $0.relativePath }
+        let plan = plans.plan(for: planFiles, root: root, imagePaths: imagePaths)
+        if let conflict = plans.newConflict(for: planFiles, root: root, imagePaths: imagePaths) {
             try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
         }
         for var planFile in planFiles {

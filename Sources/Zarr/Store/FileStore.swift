@@ -133,7 +133,7 @@ public struct FileStore: Sendable {
     }
 
     /// Whether `name` is one of this store's temp files (`.<name>.tmp-<pid>-<random>`).
-    static func isTemporaryName(_ name: String) -> Bool {
+    public static func isTemporaryName(_ name: String) -> Bool {
         name.hasPrefix(".") && name.contains(".tmp-")
     }
 

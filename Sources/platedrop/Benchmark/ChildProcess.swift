@@ -17,6 +17,13 @@ enum ChildProcess {
         try ProcessSpawner.start(arguments, outputPath: outputPath)
     }
 
+    /// SIGTERM, as systemd stops the daemon, then waits until the process has exited.
+    static func stop(_ pid: pid_t) {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    }
+
     /// Runs `arguments[0]` with the rest as its arguments, output discarded, and waits for it.
     static func measure(_ arguments: [String]) throws -> Measurement {
         let started = ContinuousClock.now

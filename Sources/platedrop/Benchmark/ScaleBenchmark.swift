@@ -44,7 +44,7 @@ struct ScaleBenchmark {
         let statusTime = try medianMilliseconds([ExecutablePath.current, "status", "--catalog", catalog])
         let plateTime = try medianMilliseconds([ExecutablePath.current, "plate", Self.spec.plateName, "--catalog", catalog])
         let catalogued = try count(catalog, sql: "SELECT COUNT(*) FROM file")
-        Self.stop(daemon)
+        ChildProcess.stop(daemon)
 
         let restart = Date()
         daemon = try ChildProcess.start(serve, outputPath: log + ".restart")
@@ -52,7 +52,7 @@ struct ScaleBenchmark {
             (try? String(contentsOfFile: log + ".restart", encoding: .utf8))?.contains("first scan found") == true
         }
         let reconcileSeconds = Date().timeIntervalSince(restart)
-        Self.stop(daemon)
+        ChildProcess.stop(daemon)
         return Figures(plateSeconds: plateSeconds, wells: Self.spec.wells.count, statusMilliseconds: statusTime,
                        plateMilliseconds: plateTime, catalogued: catalogued, reconcileSeconds: reconcileSeconds)
     }
@@ -86,11 +86,5 @@ struct ScaleBenchmark {
     private func medianMilliseconds(_ command: [String]) throws -> Double {
         let runs = try (0..<5).map { _ in try ChildProcess.measure(command).seconds * 1000 }
         return runs.sorted()[2]
-    }
-
-    private static func stop(_ pid: pid_t) {
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
     }
 }

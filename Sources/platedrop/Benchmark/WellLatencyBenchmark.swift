@@ -19,11 +19,7 @@ struct WellLatencyBenchmark {
         let daemon = try ChildProcess.start(
             [ExecutablePath.current, "serve", "--watch", watch, "--out", output, "--catalog", workdir + "/catalog.sqlite",
              "--quiet-period", "\(Int(quietPeriod))s"], outputPath: workdir + "/daemon.log")
-        defer {
-            kill(daemon, SIGTERM)
-            var status: Int32 = 0
-            waitpid(daemon, &status, 0)
-        }
+        defer { ChildProcess.stop(daemon) }
         for plan in export.planFiles {
             try deliver(plan, to: watch)
         }

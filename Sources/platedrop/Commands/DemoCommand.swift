@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         let daemon = try ChildProcess.start(
             [ExecutablePath.current, "serve", "--watch", watch, "--out", plates, "--catalog", catalog,
              "--quiet-period", "2s", "--plate-timeout", "10m"], outputPath: root + "/daemon.log")
-        defer { Self.stop(daemon) }
+        defer { ChildProcess.stop(daemon) }
 
         print("3. the instrument writes the plate, one well every \(String(format: "%.0f", seconds / Double(Self.spec.wells.count))) s")
         for plan in export.planFiles {
@@ -91,11 +91,5 @@ struct DemoCommand: ParsableCommand {
             Thread.sleep(forTimeInterval: 0.5)
         }
         return false
-    }
-
-    private static func stop(_ pid: pid_t) {
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Synchronization
 
 /// A `platedrop serve` child process: signalled, awaited, its log read. Killed with SIGKILL when released
@@ -30,16 +31,11 @@ final class DaemonUnderTest: Sendable {
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         logOffset = try handle.seekToEnd()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: commandLine[0])
-        process.arguments = Array(commandLine.dropFirst())
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
+        let process = PlateDropProgram.process(commandLine: commandLine, standardOutput: handle, standardError: handle,
+                                               directory: directory)
         var environment = ProcessInfo.processInfo.environment
         for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "PLATEDROP_CONFIG"] { environment[name] = nil }
         process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let ending = self.ending
         process.terminationHandler = { finished in
             ending.value.withLock {

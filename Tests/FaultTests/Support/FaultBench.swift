@@ -169,6 +169,24 @@ final class FaultBench: @unchecked Sendable {
                 sourceLocation: sourceLocation)
     }
 
+    /// The source check every fault case ends with: the watched folder `root` (the faulty root unless given)
+    /// is byte for byte as in `before`.
+    func expectSourceUnchanged(since before: TreeSnapshot, root: String? = nil,
+                               sourceLocation: SourceLocation = #_sourceLocation) async {
+        let changed = await snapshot(root ?? faultyRoot).differences(to: before)
+        #expect(changed.isEmpty, "the watched folder changed: \(changed)", sourceLocation: sourceLocation)
+    }
+
+    /// How every fault case ends: the three checks (a healthy plate is still written, the daemon is alive, the
+    /// faulty source is byte for byte as in `sourceBefore`), then every daemon stopped.
+    func expectContainedThenStop(_ daemon: DaemonUnderTest, sourceBefore: TreeSnapshot,
+                                 sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await expectHealthyPlateWritten(sourceLocation: sourceLocation)
+        expectDaemonRunning(daemon, sourceLocation: sourceLocation)
+        await expectSourceUnchanged(since: sourceBefore, sourceLocation: sourceLocation)
+        await stopAll()
+    }
+
     func stopAll() async {
         for daemon in daemons where daemon.isRunning { await daemon.stop(seconds: 60) }
     }

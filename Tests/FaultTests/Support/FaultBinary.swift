@@ -39,38 +39,9 @@ struct FaultBinary: Sendable {
         }
     }
 
-    /// Runs `platedrop arguments…` to completion; output goes through files so it never blocks on a pipe.
+    /// Runs `platedrop arguments…` as `user` in `directory` to completion.
     func run(_ arguments: [String], as user: User = .current, directory: String? = nil) async throws -> FaultCommandResult {
-        let logs = try FaultFolder(prefix: "cmd", keepable: false)
-        let outputPath = logs.path + "/stdout", errorPath = logs.path + "/stderr"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        defer {
-            try? outputHandle.close()
-            try? errorHandle.close()
-        }
-        let argv = commandLine(arguments, as: user)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        return FaultCommandResult(
-            arguments: arguments, exitCode: process.terminationStatus,
-            standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
-            standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+        try await PlateDropProgram.run(commandLine: commandLine(arguments, as: user), reporting: arguments, directory: directory)
     }
 
     /// Starts `platedrop serve arguments…` in the background; its output goes to `logPath`.
@@ -81,15 +52,4 @@ struct FaultBinary: Sendable {
 }
 
 /// What one run of `platedrop` produced.
-struct FaultCommandResult: Sendable {
-    let arguments: [String]
-    let exitCode: Int32
-    let standardOutput: String
-    let standardError: String
-
-    var output: String { standardOutput + "\n" + standardError }
-
-    var transcript: String {
-        "platedrop \(arguments.joined(separator: " ")) → exit \(exitCode)\n--- stdout\n\(standardOutput)\n--- stderr\n\(standardError)"
-    }
-}
+typealias FaultCommandResult = ProgramRun

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Everything observable about a folder tree's files: paths, kinds, sizes, modification times and bytes.
-struct FolderSnapshot: Equatable {
-    struct Entry: Equatable {
-        let isDirectory: Bool
-        let size: Int
-        let modified: Date?
-        let contents: [UInt8]
+public struct FolderSnapshot: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public let isDirectory: Bool
+        public let size: Int
+        public let modified: Date?
+        public let contents: [UInt8]
     }
 
-    let entries: [String: Entry]
+    public let entries: [String: Entry]
 
-    init(of root: String) throws {
+    public init(of root: String) throws {
         var entries: [String: Entry] = [:]
         let manager = FileManager.default
         for relativePath in try manager.subpathsOfDirectory(atPath: root) {
@@ -27,10 +27,10 @@ struct FolderSnapshot: Equatable {
     }
 
     /// Regular files, relative to the root, sorted.
-    var filePaths: [String] { entries.filter { !$0.value.isDirectory }.keys.sorted() }
+    public var filePaths: [String] { entries.filter { !$0.value.isDirectory }.keys.sorted() }
 
     /// Paths added, removed or changed in any way between `self` and `later`.
-    func differences(to later: FolderSnapshot) -> [String] {
+    public func differences(to later: FolderSnapshot) -> [String] {
         Set(entries.keys).union(later.entries.keys).filter { entries[$0] != later.entries[$0] }.sorted()
     }
 }
