@@ -49,10 +49,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "TIFFTests", dependencies: ["TIFF", "SampleExports"]),
+        .testTarget(name: "TIFFTests", dependencies: ["TIFF", "SampleExports", "PlateDropTestSupport"]),
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
-        .testTarget(name: "LayoutsTests", dependencies: ["Layouts"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "PlateDropTestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [

@@ -11,11 +11,13 @@ public enum BatchIngest {
         let started = ContinuousClock.now
         let survey = try ExportSurvey.survey(exportRoot: exportRoot, layout: layout)
         var rejected = survey.rejected
+        var ignored = survey.ignored
         var plates: [PlateResult] = []
         try createDirectory(outputRoot)
         for sources in survey.plates {
             let sized = PlateGeometry.survey(sources)
             rejected += sized.rejected
+            ignored += sized.ignored
             guard let geometry = sized.geometry else { continue }
             let plateRoot = outputRoot + "/" + geometry.name + ".ome.zarr"
             try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
@@ -30,7 +32,7 @@ public enum BatchIngest {
             rejected += readRejections
             plates.append(result)
         }
-        return IngestReport(plates: plates, ignored: survey.ignored, rejected: rejected.sorted(),
+        return IngestReport(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted(),
                             seconds: (ContinuousClock.now - started).seconds)
     }
 

@@ -10,6 +10,8 @@ public enum IncrementalIngest {
         public let result: PlateResult
         /// Files that could not be used, with the reason.
         public let rejected: [FileIssue]
+        /// Files left out for a reason that is no fault (copies of a plane another file holds).
+        public let ignored: [FileIssue]
         /// A stable description of the plate-wide field shape and plate format.
         public let shapeSignature: String?
         /// The planes a complete well has.
@@ -26,12 +28,13 @@ public enum IncrementalIngest {
         options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(IngestError) -> Outcome {
-        let sized = PlateGeometry.survey(sources)
+        let sized = PlateGeometry.survey(sources, copyCheckedWells: Set(wells))
         guard let geometry = sized.geometry else {
             let result = PlateResult(name: sources.name, path: plateRoot, wellsWritten: [],
                                      wellsFailed: wells.map { FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image") },
                                      planesWritten: 0, missingPlanes: 0, bytesRead: 0)
-            return Outcome(result: result, rejected: sized.rejected, shapeSignature: nil, planesPerWell: 0, format: nil)
+            return Outcome(result: result, rejected: sized.rejected, ignored: sized.ignored, shapeSignature: nil,
+                           planesPerWell: 0, format: nil)
         }
         let writable = wells.filter { geometry.planesByWell[$0] != nil }
         let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, wells: writable,
@@ -43,7 +46,7 @@ public enum IncrementalIngest {
                 FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image for this well")
             }
             result = result.adding(failures: unusable)
-            return Outcome(result: result, rejected: sized.rejected + rejected, shapeSignature: geometry.shapeSignature,
+            return Outcome(result: result, rejected: sized.rejected + rejected, ignored: sized.ignored, shapeSignature: geometry.shapeSignature,
                            planesPerWell: geometry.planesPerWell, format: geometry.format)
         } catch {
             throw .outputUnwritable(path: plateRoot, detail: "\(error)")

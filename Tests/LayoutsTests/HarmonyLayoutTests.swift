@@ -30,8 +30,15 @@ import Testing
         for index in ["M/Images/Index.idx.xml", "M/Images/Index.ref.xml", "M/Index.xml"] {
             #expect(layout.classify(relativePath: index) == .plan(.harmonyIndex))
         }
-        if case .ignored = layout.classify(relativePath: "M/Assaylayout/layout.xml") {} else {
-            Issue.record("assay layout XML not ignored")
+        let companions = ["M/Assaylayout/layout.xml": "assay layout",
+                          "M/FFC_Profile/FFC_Profile_Measurement 1.xml": "flat-field",
+                          "M/Assaylayout/r01c01f01p01-ch1sk1fk1fl1.tiff": "assay layout"]
+        for (path, kind) in companions {
+            guard case .ignored(let reason) = layout.classify(relativePath: path) else {
+                Issue.record("\(path) not ignored: \(layout.classify(relativePath: path))")
+                continue
+            }
+            #expect(reason.contains(kind), "\(path): \(reason)")
         }
         let unrecognized = ["M/Images/r01c01f01p01-ch1sk1fk1fl1.png", "M/Images/r00c01f01p01-ch1.tiff",
                             "M/Images/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"]

@@ -12,7 +12,7 @@ import Testing
 
     @Test func readsInstrumentNamesWithGluedGUIDs() {
         let stored = key("MIP-2P-2sub/2022-07-05/1075/TimePoint_1/MIP-2P-2sub_C05_s1_w146C9B2CD-0BB3-4B8A-9187-2805F4C90506.tif")
-        #expect(stored == ImageKey(plate: "MIP-2P-2sub", well: WellPosition(row: 2, column: 4), field: 0, channel: 0, z: 0))
+        #expect(stored == ImageKey(plate: "MIP-2P-2sub_Plate_1075", well: WellPosition(row: 2, column: 4), field: 0, channel: 0, z: 0))
         let wave3 = key("1well-3C-2S-Zmix-T_C07_s2_w389413C08-5937-4585-B174-F903865B076F.tif")
         #expect(wave3 == ImageKey(plate: "1well-3C-2S-Zmix-T", well: WellPosition(row: 2, column: 6), field: 1, channel: 2, z: 0))
         let projection = key("Projection-Mix_E07_s1_w1E94C24BD-45E4-450A-9919-257C714278F7.tif")
@@ -21,7 +21,7 @@ import Testing
 
     @Test func takesTimeAndZFromFolders() {
         let exported = key("test_Plate_3420/TimePoint_2/ZStep_3/test_C05_s1_w1.TIF")
-        #expect(exported == ImageKey(plate: "test", well: WellPosition(row: 2, column: 4), field: 0, channel: 0, z: 2, t: 1))
+        #expect(exported == ImageKey(plate: "test_Plate_3420", well: WellPosition(row: 2, column: 4), field: 0, channel: 0, z: 2, t: 1))
         #expect(key("P_A01_s1_w2_t3.tif")?.t == 2)
         #expect(key("TimePoint_3/P_A01_s1_w2_t3.tif")?.t == 2)
         guard case .unrecognized(let reason) = layout.classify(relativePath: "TimePoint_1/P_A01_s1_w2_t3.tif") else {
@@ -42,7 +42,6 @@ import Testing
     @Test func ignoresThumbnailsProjectionsAndLitter() {
         let ignored = [
             "MIP-2P-2sub_C05_s1_w1_thumb6EFE77C6-B96D-412A-9FD1-710DBDA32821.tif",
-            "test_Plate_3420/TimePoint_1/ZStep_0/test_C05_s1_w1.TIF",
             "Thumbs.db", ".DS_Store", "plate/.test_C05_s1_w1.tif.tmp", "test_C05_s1_w1.tif.part", "~$layout.xlsx",
             "._test_C05_s1_w1.tif", "x/image.statistics.json", ".snapshot/test_C05_s1_w1.tif", "notes.txt",
         ]
@@ -53,9 +52,56 @@ import Testing
             }
             #expect(!reason.isEmpty)
         }
-        if case .ignored(let reason) = layout.classify(relativePath: "P/TimePoint_1/ZStep_0/P_C05_s1_w1.TIF") {
-            #expect(reason.contains("projection"))
-        }
+    }
+
+    @Test func eachRunIsItsOwnPlate() {
+        let exported = ["9987_Plate_3420/TimePoint_1/9987_B02.TIF", "9987_Plate_3434/TimePoint_1/ZStep_1/9987_B02_s1_w1.TIF",
+                        "9987_Plate_3435/TimePoint_2/9987_B02_s1_w1.TIF"].compactMap { key($0)?.plate }
+        #expect(exported == ["9987_Plate_3420", "9987_Plate_3434", "9987_Plate_3435"])
+        // The same run copied from the MetaXpress database gets the name MetaXpress exports it under.
+        #expect(key("Screen 7/2023-02-21/1334/ZStep_2/Screen 7_E07_s1_w1.tif")?.plate == "Screen 7_Plate_1334")
+        #expect(key("Screen 7/2023-02-21/1335/Screen 7_E07_s1_w1.tif")?.plate == "Screen 7_Plate_1335")
+        // Without a run folder the plate is the name's plate token, as before.
+        #expect(key("incoming/Screen 7_E07_s1_w1.tif")?.plate == "Screen 7")
+        #expect(key("2023-02-21/Screen 7_E07_s1_w1.tif")?.plate == "Screen 7")
+    }
+
+    @Test func projectionsGoToTheRunsProjectionPlate() {
+        let projection = key("AB_Plate_12/TimePoint_1/ZStep_0/AB_C05_s2_w3.TIF")
+        #expect(projection == ImageKey(plate: "AB_Plate_12_projection", well: WellPosition(row: 2, column: 4),
+                                       field: 1, channel: 2, z: 0))
+        let plane = key("AB_Plate_12/TimePoint_1/ZStep_1/AB_C05_s2_w3.TIF")
+        #expect(plane?.plate == "AB_Plate_12")
+    }
+
+    @Test func readsPlaneMetadataFromTheMetaSeriesHeader() {
+        let header = #"<MetaData><PlaneInfo><prop id="spatial-calibration-x" type="float" value="1500"/>"#
+            + #"<prop id="spatial-calibration-units" type="string" value="nm"/>"#
+            + #"<prop id="_IllumSetting_" type="string" value="DAPI"/><prop id="wavelength" type="float" value="452"/>"#
+            + #"<prop id="z-position" type="float" value="9334.88"/>"#
+            + #"<custom-prop id="Z Projection Method" type="string" value="Best Focus"/></PlaneInfo></MetaData>"#
+        let metadata = layout.planeMetadata(imageDescription: header)
+        #expect(metadata?.pixelSizeMicrons == 1.5)
+        #expect(metadata?.channelName == "DAPI")
+        #expect(metadata?.emissionNanometres == 452)
+        #expect(metadata?.zMicrons == 9334.88)
+        #expect(metadata?.projectionMethod == "Best Focus")
+        let uncalibrated = #"<MetaData><prop id="spatial-calibration-x" type="float" value="1"/>"#
+            + #"<prop id="spatial-calibration-units" type="string" value="pixel"/></MetaData>"#
+        #expect(layout.planeMetadata(imageDescription: uncalibrated)?.pixelSizeMicrons == nil)
+        #expect(layout.planeMetadata(imageDescription: "ImageJ=1.54") == nil)
+        #expect(layout.describesPlanesInImageHeader)
+    }
+
+    @Test func readsMetaMorphEraGUIDForms() {
+        let underscored = key("images/1649_1109_0003_Amp5-1_B_20070424_C01_w1_10E01AFB-34C4-416E-A9D3-51B90AB53728.tif")
+        #expect(underscored == ImageKey(plate: "1649_1109_0003_Amp5-1_B_20070424", well: WellPosition(row: 2, column: 0),
+                                        field: 0, channel: 0, z: 0))
+        let bracketed = key("images/101210OranePlt1_C16_w3_[E3E9B145-D9B7-49E1-8159-496F065708F7].tif")
+        #expect(bracketed == ImageKey(plate: "101210OranePlt1", well: WellPosition(row: 2, column: 15), field: 0, channel: 2, z: 0))
+        let glued = key("ADSAStaphInfection2_A01_w2247376DD-6ADD-442D-AE47-F54A05F3EA94.tif")
+        #expect(glued?.channel == 1)
+        #expect(glued?.plate == "ADSAStaphInfection2")
     }
 
     @Test func explainsNamesItCannotRead() {

@@ -8,7 +8,8 @@ import Testing
 
     @Test func readsCellVoyagerNames() {
         let first = layout.classify(relativePath: "\(Self.title)_20230918_135839/\(Self.title)/\(Self.title)_D08_T0001F001L01A01Z01C01.tif")
-        #expect(first == .image(ImageKey(plate: Self.title, well: WellPosition(row: 3, column: 7), field: 0, channel: 0, z: 0)))
+        #expect(first == .image(ImageKey(plate: "\(Self.title)_20230918_135839", well: WellPosition(row: 3, column: 7),
+                                         field: 0, channel: 0, z: 0)))
         let later = layout.classify(relativePath: "\(Self.title)_E03_T0002F003L02A02Z04C02.tif")
         #expect(later == .image(ImageKey(plate: Self.title, well: WellPosition(row: 4, column: 2), field: 2, channel: 1, z: 3,
                                          t: 1, acquisition: 1)))
@@ -29,6 +30,32 @@ import Testing
             }
             #expect(reason.contains("settings"))
         }
+        let references = ["DC_DCAM#1_CAM3.tif": "dark-current", "SC_BP445-45_20x v2_M01_CH01.tif": "shading-correction",
+                          "TRACE2023-09-18.log": "trace log", "geometry_parameter.xml": "correction parameters",
+                          "crosstalk_parameter.xml": "correction parameters"]
+        for (file, kind) in references {
+            guard case .ignored(let reason) = layout.classify(relativePath: "run/m/\(file)") else {
+                Issue.record("\(file) not ignored: \(layout.classify(relativePath: "run/m/\(file)"))")
+                continue
+            }
+            #expect(reason.contains(kind), "\(file): \(reason)")
+        }
+        // A plate title that starts like a reference is still read as an image.
+        guard case .image(let key) = layout.classify(relativePath: "DC_screen_B03_T0001F001L01A01Z01C01.tif") else {
+            Issue.record("DC_ plate title not read as an image")
+            return
+        }
+        #expect(key.plate == "DC_screen")
+    }
+
+    @Test func eachMeasurementFolderIsItsOwnPlate() {
+        let name = "\(Self.title)_D08_T0001F001L01A01Z01C01.tif"
+        let plates = ["\(Self.title)_20230918_135839/\(Self.title)/\(name)", "\(Self.title)_20230919_090000/\(Self.title)/\(name)",
+                      "incoming/\(name)", "other_20230918_135839/\(name)"].map { path -> String? in
+            guard case .image(let key) = layout.classify(relativePath: path) else { return nil }
+            return key.plate
+        }
+        #expect(plates == ["\(Self.title)_20230918_135839", "\(Self.title)_20230919_090000", Self.title, Self.title])
     }
 
     @Test func explainsNamesItCannotRead() {

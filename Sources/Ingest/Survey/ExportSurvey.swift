@@ -21,7 +21,8 @@ struct ExportSurvey: Sendable {
                 continue
             }
             switch layout.classify(relativePath: entry.relativePath) {
-            case let .image(key):
+            case let .image(named):
+                let key = layout.placedKey(named, absolutePath: entry.absolutePath)
                 imagesByPlate[key.plate, default: []].append(
                     SourceImage(relativePath: entry.relativePath, absolutePath: entry.absolutePath, key: key))
             case .plan:
@@ -39,20 +40,10 @@ struct ExportSurvey: Sendable {
 
         let plates = imagesByPlate.keys.sorted().map { name in
             let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
-            let plan = Self.plan(covering: images, from: plans)
-            return PlateSources(name: name, images: images.map { Self.applying(plan, to: $0) }, plan: plan)
+            let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: plans)
+            return PlateSources(name: name, images: images.map { Self.applying(plan, to: $0) }, plan: plan, layout: layout)
         }
         return ExportSurvey(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted())
-    }
-
-    /// Merges the plans whose scope contains at least one of the plate's images.
-    private static func plan(covering images: [SourceImage], from plans: [PlatePlan]) -> PlatePlan? {
-        let relevant = plans.filter { plan in images.contains { plan.covers($0.absolutePath) } }
-        guard var merged = relevant.first else { return nil }
-        for other in relevant.dropFirst() {
-            merged = merged.merged(with: other)
-        }
-        return merged
     }
 
     /// The plane the plan assigns to a file it names (Harmony index, Yokogawa mlf) wins over name parsing.

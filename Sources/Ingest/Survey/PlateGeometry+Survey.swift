@@ -6,6 +6,8 @@ extension PlateGeometry {
     struct SurveyResult: Sendable {
         let geometry: PlateGeometry?
         let rejected: [FileIssue]
+        /// Files left out with a reason that is no fault: copies of a plane another file holds.
+        var ignored: [FileIssue] = []
         /// Planes the vendor plan lists that no usable file provides, and what the instrument said about them.
         var planGaps: [String] = []
     }
@@ -34,7 +36,9 @@ extension PlateGeometry {
 
     /// Reads every image's header, settles the plate-wide plane shape (the most common one), and
     /// rejects files that do not fit: unreadable, another shape or type, outside the plate, duplicates.
-    static func survey(_ sources: PlateSources) -> SurveyResult {
+    /// Copies of a plane are looked for in `copyCheckedWells` only (all wells when nil): it reads headers,
+    /// and the daemon needs it only for the wells it is about to write.
+    static func survey(_ sources: PlateSources, copyCheckedWells: Set<WellPosition>? = nil) -> SurveyResult {
         var rejected: [FileIssue] = []
         var probed: [ProbedImage] = []
         for image in sources.images {
@@ -59,6 +63,9 @@ extension PlateGeometry {
         let format = plan?.format ?? PlateFormat.smallestStandard(containing: wellsSeen)
             ?? PlateFormat(rows: (wellsSeen.map(\.row).max() ?? 0) + 1, columns: (wellsSeen.map(\.column).max() ?? 0) + 1)
 
+        let copies = RepeatedPlanes.find(in: probed.filter { $0.frame == frame }.map(\.image), layout: sources.layout,
+                                         wells: copyCheckedWells)
+        var ignored: [FileIssue] = []
         var planes: [(PlaneIdentity, SourceImage, page: Int)] = []
         var claimed: [PlaneIdentity: String] = [:]
         for item in probed {
@@ -72,6 +79,11 @@ extension PlateGeometry {
             guard format.contains(key.well) else {
                 rejected.append(FileIssue(path: path, reason: "well \(key.well.rowName)\(key.well.columnName) lies outside "
                                           + "the \(format.rows)×\(format.columns) plate format"))
+                continue
+            }
+            if let original = copies[path] {
+                ignored.append(FileIssue(path: path, reason: "the same plane as \(original) (identical instrument header): "
+                                         + "MetaXpress repeats a channel that has a single plane in every ZStep folder"))
                 continue
             }
             let zPlanes: [(z: Int, page: Int)]
@@ -121,8 +133,10 @@ extension PlateGeometry {
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
-            wells: planesByWell.keys.sorted(), planesByWell: planesByWell, plan: plan)
-        return SurveyResult(geometry: geometry, rejected: rejected, planGaps: planGaps)
+            wells: planesByWell.keys.sorted(), planesByWell: planesByWell,
+            plan: completedPlan(plan, plate: sources.name, planesByWell: planesByWell, channels: channels,
+                                layout: sources.layout))
+        return SurveyResult(geometry: geometry, rejected: rejected, ignored: ignored, planGaps: planGaps)
     }
 
     /// The instrument's own missing-image records, then planes the plan expects that never arrived.

@@ -10,4 +10,38 @@ extension PlatePlan {
 
     /// Whether the file at `absolutePath` lies in this plan's scope directory or below it.
     func covers(_ absolutePath: String) -> Bool { pathInScope(absolutePath) != nil }
+
+    /// The plan of the plate `plate` whose images lie at `imagePaths` (absolute): every plan whose scope
+    /// holds one of them, merged in the order given, and shaped for a projection plate when it is one.
+    /// Batch and daemon both decide a plate's plan here.
+    public static func governing(plate: String, imagePaths: [String], from plans: [PlatePlan]) -> PlatePlan? {
+        let relevant = plans.filter { plan in imagePaths.contains { plan.covers($0) } }
+        guard var merged = relevant.first else { return nil }
+        for other in relevant.dropFirst() {
+            merged = merged.merged(with: other)
+        }
+        return ImageKey.isProjectionPlate(plate) ? merged.forProjections() : merged
+    }
+
+    /// The plan as it applies to a run's projection plate: one plane per field, channel and time point
+    /// where the run has a stack, so expected planes collapse to z 0 and the z step does not apply. The
+    /// plan's own image keys name the stack's files and are dropped.
+    func forProjections() -> PlatePlan {
+        var projected = self
+        projected.zStepMicrons = nil
+        projected.imageKeys = [:]
+        projected.expected = expected.map { keys in
+            Set(keys.map { key in
+                var flat = key
+                flat.z = 0
+                return flat
+            })
+        }
+        projected.expectedMissing = expectedMissing.map { record in
+            var flat = record
+            flat.z = nil
+            return flat
+        }
+        return projected
+    }
 }

@@ -18,14 +18,17 @@ extension LayoutCatalog {
         var imageVotes: [String: Int] = [:]
         var imageFiles: [String] = []
         for file in files {
+            let path = RelativePath(file)
+            let isImageFile = CommonFileRules.imageExtensions.contains(path.fileExtension)
             for layout in layouts {
                 switch layout.classify(relativePath: file) {
                 case .plan: planFiles[layout.name, default: []].append(file)
                 case .image: imageVotes[layout.name, default: 0] += 1
+                // An image file the layout knows to skip (a MetaXpress thumbnail) is still its instrument's.
+                case .ignored where isImageFile: imageVotes[layout.name, default: 0] += 1
                 case .ignored, .unrecognized: break
                 }
             }
-            let path = RelativePath(file)
             if CommonFileRules.imageExtensions.contains(path.fileExtension), CommonFileRules.ignoreReason(for: path) == nil {
                 imageFiles.append(file)
             }

@@ -28,6 +28,12 @@ public struct HarmonyLayout: InstrumentLayout {
     /// Index file names Bio-Formats' OperettaReader accepts.
     static let indexNames: Set<String> = ["index.idx.xml", "index.ref.xml", "index.xml"]
 
+    /// Folders that a Harmony export with associated files holds beside `Images/`.
+    private static let companionFolders = [
+        "assaylayout": "assay layout (the plate map of samples and conditions)",
+        "ffc_profile": "flat-field correction profile",
+    ]
+
     private static let imageName = try! NSRegularExpression(
         wholeMatching: #"r(?<row>\d{1,2})c(?<column>\d{1,2})f(?<field>\d+)p(?<plane>\d+)-ch(?<channel>\d+)"#
             + #"(?:sk(?<sk>\d+))?(?:fk\d+)?(?:fl\d+)?\.tiff?"#,
@@ -38,6 +44,9 @@ public struct HarmonyLayout: InstrumentLayout {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
         if Self.indexNames.contains(path.fileName.lowercased()) { return .plan(.harmonyIndex) }
+        if let folder = path.directories.first(where: { Self.companionFolders[$0.lowercased()] != nil }) {
+            return .ignored(reason: "Harmony \(Self.companionFolders[folder.lowercased()]!) (\(folder)/), not an image")
+        }
         guard let match = Self.imageName.wholeMatch(path.fileName) else {
             return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
         }

@@ -6,8 +6,14 @@ import Foundation
 ///
 /// Site and wavelength tokens are absent when the HTD turns sites or waves off; then field or channel is 0.
 /// t comes from `TimePoint_N/` (or a `_t<N>` token, which Bio-Formats also accepts), z from `ZStep_N/`;
-/// without those folders both are 0. The plate is the name before the well, taken greedily, so it may
-/// contain `_` and `-`.
+/// without those folders both are 0. The plate token is the name before the well, taken greedily, so it
+/// may contain `_` and `-`.
+///
+/// Runs never mix: a file inside an acquisition run folder (`<plate>_Plate_<id>/` as exported, or
+/// `<plate>/<date>/<id>/` as stored in the MetaXpress database) belongs to the plate `<plate>_Plate_<id>`,
+/// one plate per run. Projections are data, not z-planes: `ZStep_0` files, and stored-layout files whose
+/// MetaSeries header names a `Z Projection Method`, go to the run's projection plate
+/// (`ImageKey.projectionPlateName(of:)`).
 public struct ImageXpressLayout: InstrumentLayout {
     /// "imagexpress".
     public let name = "imagexpress"
@@ -17,16 +23,20 @@ public struct ImageXpressLayout: InstrumentLayout {
 
     static let expectedName = "<plate>_<well>[_s<site>][_w<wave>][GUID].tif, e.g. Plate1_C05_s1_w1.TIF"
 
-    /// Classic file stem; the GUID is glued to the wave token with no separator (faim-ipa resources).
+    /// Classic file stem. Current MetaXpress glues the GUID to the wave token; MetaMorph-era versions put
+    /// `_` before it or wrap it in `_[…]` (MetaMorph 6.1 in 2007, MetaMorph 2.0 in 2010).
     private static let classicStem = try! NSRegularExpression(wholeMatching:
         #"(?<plate>.+)_(?<well>[A-Z]{1,2}\d{2})(?:_s(?<site>\d+))?(?:_w(?<wave>\d+))?(?:_t(?<time>\d+))?"#
-        + #"(?<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})?"#)
+        + #"(?:_?\#(guid)|_\[\#(guid)\])?"#)
+
+    private static let guid = #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"#
 
     /// HCS.ai stems are `<project>_t<T>_<well>_s<S>_w<C>_z<Z>`, all 0-based (reference §1.2).
     private static let hcsAIStem = try! NSRegularExpression(
         wholeMatching: #"(?<prefix>.+)_t\d+_[A-Z]\d{2}_s\d+_w\d+_z\d+"#, options: [.caseInsensitive])
 
-    /// The `.HTD` plan, thumbnails and projections (ignored), HCS.ai files (explained), and classic images.
+    /// The `.HTD` plan, thumbnails (ignored), HCS.ai files (explained), and classic images; projections
+    /// (`ZStep_0`) go to the run's projection plate.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
         if let reason = CommonFileRules.ignoreReason(for: path) { return .ignored(reason: reason) }
@@ -50,7 +60,9 @@ public struct ImageXpressLayout: InstrumentLayout {
         else {
             return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
         }
-        guard let plate = ImageKey.safePlateName(plateToken) else { return CommonFileRules.rejectedPlate(plateToken) }
+        let runToken = Self.runName(path.directories, plateToken: plateToken) ?? plateToken
+        guard let run = ImageKey.safePlateName(runToken) else { return CommonFileRules.rejectedPlate(runToken) }
+        let plate = folders.isProjection ? ImageKey.projectionPlateName(of: run) : run
         let site = match["site"].flatMap { Int($0) }
         let wave = match["wave"].flatMap { Int($0) }
         let timeToken = match["time"].flatMap { Int($0) }
@@ -81,5 +93,26 @@ public struct ImageXpressLayout: InstrumentLayout {
         return .unrecognized(reason: "\(path.fileName) belongs to the ImageXpress HCS.ai (.jdce) layout "
             + "(<project>_t<T>_<well>_s<S>_w<C>_z<Z>.tif), which is not supported; the imagexpress layout reads "
             + "classic MetaXpress exports: .HTD plus \(expectedName)")
+    }
+}
+
+extension ImageXpressLayout {
+    /// MetaXpress writes MetaSeries XML into every TIFF: calibration, channel, stage and focus position,
+    /// time, and whether the plane is a projection (the database layout says so nowhere else).
+    public var describesPlanesInImageHeader: Bool { true }
+
+    /// The MetaSeries header of a plane, lengths converted to micrometres.
+    public func planeMetadata(imageDescription: String) -> PlaneMetadata? {
+        guard let header = MetaSeriesMetadata(description: imageDescription) else { return nil }
+        let toMicrons = header.spatialUnit.flatMap(MetaSeriesMetadata.spatialUnitName).flatMap(Self.micronsPerUnit)
+        return PlaneMetadata(
+            pixelSizeMicrons: toMicrons.flatMap { factor in header.pixelSizeX.map { $0 * factor } },
+            channelName: header.channelName, emissionNanometres: header.wavelengthNanometres,
+            stageXMicrons: header.stageX, stageYMicrons: header.stageY, zMicrons: header.zPosition,
+            acquisitionTime: header.acquisitionTime, projectionMethod: header.projectionMethod)
+    }
+
+    private static func micronsPerUnit(_ unit: String) -> Double? {
+        ["micrometer": 1, "nanometer": 0.001, "millimeter": 1000][unit]
     }
 }

@@ -6,4 +6,16 @@ public protocol InstrumentLayout: Sendable {
     func classify(relativePath: String) -> FileRole
     /// Reads the plan file at `path`, one that `classify` reported as `.plan`.
     func readPlan(at path: String) throws(LayoutError) -> PlatePlan
+    /// Whether the instrument describes each plane in its TIFF ImageDescription (see `planeMetadata`).
+    var describesPlanesInImageHeader: Bool { get }
+    /// What an image's TIFF ImageDescription says of its plane, or nil when it is not the instrument's.
+    func planeMetadata(imageDescription: String) -> PlaneMetadata?
+}
+
+extension InstrumentLayout {
+    /// Most instruments keep plane metadata in their plan files only.
+    public var describesPlanesInImageHeader: Bool { false }
+
+    /// Nothing.
+    public func planeMetadata(imageDescription: String) -> PlaneMetadata? { nil }
 }

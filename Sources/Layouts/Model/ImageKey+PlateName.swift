@@ -24,4 +24,23 @@ extension ImageKey {
         guard !name.isEmpty, name.utf8.count <= maximumPlateNameBytes else { return nil }
         return name
     }
+
+    /// Suffix of the companion plate that holds a run's projections (maximum, best focus), so that a
+    /// projection never stands in for a z-plane of the run's stack.
+    public static let projectionPlateSuffix = "_projection"
+
+    /// The plate that holds the projections of `plate`.
+    public static func projectionPlateName(of plate: String) -> String {
+        plate.hasSuffix(projectionPlateSuffix) ? plate : plate + projectionPlateSuffix
+    }
+
+    /// The plate whose projections `plate` holds; `plate` itself when it is not a projection plate.
+    public static func stackPlateName(ofProjectionPlate plate: String) -> String {
+        isProjectionPlate(plate) ? String(plate.dropLast(projectionPlateSuffix.count)) : plate
+    }
+
+    /// Whether `plate` is a projection plate made by `projectionPlateName(of:)`.
+    public static func isProjectionPlate(_ plate: String) -> Bool {
+        plate.hasSuffix(projectionPlateSuffix)
+    }
 }

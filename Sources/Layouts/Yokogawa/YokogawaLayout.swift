@@ -7,7 +7,8 @@ import Foundation
 /// → acquisition, since a timeline is an independent schedule with its own time points. A (ActionIndex)
 /// is not part of the key: on the CV8000 sample it only mirrors C. When the same C is taken by several
 /// actions, only `MeasurementData.mlf` can tell the channels apart (see `readPlan(at:)`), and its keys
-/// override these names. The plate is everything before the well and may contain `_`.
+/// override these names. The plate title is everything before the well and may contain `_`; inside a
+/// measurement folder `<title>_<yyyymmdd>_<hhmmss>/` the plate is named after that folder, one plate per run.
 public struct YokogawaLayout: InstrumentLayout {
     /// "yokogawa".
     public let name = "yokogawa"
@@ -41,6 +42,10 @@ public struct YokogawaLayout: InstrumentLayout {
                 + "set the CellVoyager to save TIFF (\(Self.expectedName))")
         case "tif":
             return imageRole(path)
+        case "log" where path.fileName.lowercased().hasPrefix("trace"):
+            return .ignored(reason: "CellVoyager trace log (the instrument's event log), not an image")
+        case "xml" where path.stem.lowercased().hasSuffix("_parameter"):
+            return .ignored(reason: "CellVoyager correction parameters (\(path.fileName)), not an image")
         default:
             return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
         }
@@ -54,6 +59,10 @@ public struct YokogawaLayout: InstrumentLayout {
         guard let match = Self.stem.wholeMatch(path.stem), let plateToken = match["plate"],
               let wellToken = match["well"], let well = WellPosition(parsing: wellToken)
         else {
+            if let reference = Self.referenceKind(path.fileName) {
+                return .ignored(reason: "CellVoyager \(reference) reference image, written once per measurement "
+                    + "for correction; not a plane of the plate")
+            }
             return CommonFileRules.unclaimedRole(for: path, layout: name, expected: Self.expectedName)
         }
         if let subwell = match["subwell"] {
@@ -61,7 +70,8 @@ public struct YokogawaLayout: InstrumentLayout {
                 + "supported by name, because how a sub-well maps to a plate row and column is not documented; "
                 + "MeasurementData.mlf gives their Row and Column")
         }
-        guard let plate = ImageKey.safePlateName(plateToken) else { return CommonFileRules.rejectedPlate(plateToken) }
+        let runToken = Self.runFolder(path.directories, title: plateToken) ?? plateToken
+        guard let plate = ImageKey.safePlateName(runToken) else { return CommonFileRules.rejectedPlate(runToken) }
         let numbers = ["t", "field", "timeline", "z", "channel"].compactMap { match[$0].flatMap { Int($0) } }
         guard numbers.count == 5, numbers.allSatisfy({ $0 >= 1 }) else {
             return .unrecognized(reason: "\(path.fileName): T, F, L, Z and C count from 1 in CellVoyager names")
@@ -69,6 +79,25 @@ public struct YokogawaLayout: InstrumentLayout {
         let (t, field, timeline, z, channel) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
         return .image(ImageKey(plate: plate, well: well, field: field - 1, channel: channel - 1, z: z - 1,
                                t: t - 1, acquisition: timeline - 1))
+    }
+
+    /// The CellVoyager saves each measurement in `<title>_<yyyymmdd>_<hhmmss>/`; that folder names the
+    /// plate, so two runs of one plate title never share a plate. Nil when no enclosing folder has that form.
+    private static func runFolder(_ folders: ArraySlice<String>, title: String) -> String? {
+        folders.last { folder in
+            guard folder.hasPrefix(title + "_") else { return false }
+            return runStamp.wholeMatch(String(folder.dropFirst(title.count + 1))) != nil
+        }
+    }
+
+    private static let runStamp = try! NSRegularExpression(wholeMatching: #"\d{8}_\d{6}"#)
+
+    /// Every CV7000/CV8000 measurement folder holds a dark-current image per camera (`DC_<camera>.tif`)
+    /// and a shading-correction image per channel and objective (`SC_<filter>_<objective>_CH<n>.tif`).
+    private static func referenceKind(_ fileName: String) -> String? {
+        if fileName.hasPrefix("DC_") { return "dark-current" }
+        if fileName.hasPrefix("SC_") { return "shading-correction" }
+        return nil
     }
 
     /// Reads `MeasurementData.mlf` (the images and ERR records) or `MeasurementDetail.mrf` (plate size,

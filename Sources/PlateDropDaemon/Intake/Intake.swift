@@ -93,7 +93,7 @@ struct Intake {
         }
     }
 
-    private func recordImage(_ file: inout FileRecord, key: ImageKey, root: DaemonConfiguration.Root, db: Database,
+    private func recordImage(_ file: inout FileRecord, key named: ImageKey, root: DaemonConfiguration.Root, db: Database,
                              now: Double, summary: inout Summary) throws {
         let absolute = root.settings.path + "/" + file.relativePath
         let header: ImageHeader
@@ -106,6 +106,7 @@ struct Intake {
             try EventRecord.log(db, .warning, "file-rejected", path: file.relativePath, file.reason!)
             return
         }
+        let key = root.layout.placedKey(named, absolutePath: absolute)
         let storePath = root.settings.output + "/" + key.plate + ".ome.zarr"
         var (plate, created) = try PlateRecord.findOrCreate(db, root: root.settings.id, name: key.plate,
                                                              storePath: storePath, now: now)

@@ -9,18 +9,10 @@ final class PlanCache {
     /// Plans of one plate that disagree on the plate format, reported once each.
     private var reportedConflicts: Set<String> = []
 
-    /// The merged plan of every plan file of `root` whose scope covers one of `imagePaths` (absolute).
-    func plan(for files: [FileRecord], root: DaemonConfiguration.Root, imagePaths: [String]) -> PlatePlan? {
-        let covering = files.compactMap { file -> PlatePlan? in
-            guard let plan = read(file, root: root) else { return nil }
-            let scope = plan.scopeDirectory.hasSuffix("/") ? plan.scopeDirectory : plan.scopeDirectory + "/"
-            return imagePaths.contains { $0.hasPrefix(scope) } ? plan : nil
-        }
-        guard var merged = covering.first else { return nil }
-        for other in covering.dropFirst() {
-            merged = merged.merged(with: other)
-        }
-        return merged
+    /// The plan of the plate `plate`: the plan files of `root` whose scope covers one of `imagePaths`
+    /// (absolute), combined as batch ingest combines them.
+    func plan(for files: [FileRecord], root: DaemonConfiguration.Root, plate: String, imagePaths: [String]) -> PlatePlan? {
+        PlatePlan.governing(plate: plate, imagePaths: imagePaths, from: files.compactMap { read($0, root: root) })
     }
 
     /// A description of plans covering the same images that disagree on the plate format, the first time

@@ -26,7 +26,7 @@ struct Planner {
         let files = try FileRecord.usableImages(db, plate: plate.id!)
         let planFiles = try FileRecord.plans(db, root: root.settings.id)
         let imagePaths = files.map { root.settings.path + "/" + $0.relativePath }
-        let plan = plans.plan(for: planFiles, root: root, imagePaths: imagePaths)
+        let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: imagePaths)
         if let conflict = plans.newConflict(for: planFiles, root: root, imagePaths: imagePaths) {
             try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
         }

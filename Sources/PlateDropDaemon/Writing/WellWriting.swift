@@ -51,12 +51,12 @@ struct WellWriting {
         let images = files.compactMap { file in
             file.well.flatMap { positions[$0] }.flatMap { Self.sourceImage(file, plate: plate.name, well: $0, rootPath: root.settings.path) }
         }
-        let plan = plans.plan(for: planFiles, root: root, imagePaths: images.map(\.absolutePath))
+        let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: images.map(\.absolutePath))
         let started = Date()
         let outcome: IncrementalIngest.Outcome
         do {
             outcome = try IncrementalIngest.write(
-                wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan),
+                wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan, layout: root.layout),
                 plateRoot: plate.storePath, listed: listed.map(\.position),
                 options: options, progress: progress, shouldStop: shouldStop)
         } catch {
@@ -77,6 +77,7 @@ struct WellWriting {
         let written = Set(outcome.result.wellsWritten)
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let ignored = Dictionary(outcome.ignored.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         try catalog.write { db in
             var plate = try PlateRecord.fetchOne(db, key: plate.id!) ?? plate
             let shapeChanged = plate.shapeSignature != nil && outcome.shapeSignature != nil
@@ -104,8 +105,12 @@ struct WellWriting {
                 try well.update(db)
             }
             let writtenIDs = Set(ready.filter { written.contains($0.position.label) }.compactMap(\.id))
-            for var file in files where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil {
-                if let reason = rejected[file.relativePath] {
+            for var file in files
+            where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil || ignored[file.relativePath] != nil {
+                if let reason = ignored[file.relativePath] {
+                    file.state = .ignored
+                    file.reason = reason
+                } else if let reason = rejected[file.relativePath] {
                     file.state = .rejected
                     file.reason = reason
                     try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, well: file.well,

@@ -1,0 +1,33 @@
+/// What an image file's own header says about its plane, for instruments that write one (MetaXpress
+/// writes MetaSeries XML into every TIFF). Lengths are in micrometres, times in seconds since 1970.
+public struct PlaneMetadata: Sendable, Equatable {
+    /// Pixel size in micrometres (the x size; HCS cameras have square pixels).
+    public var pixelSizeMicrons: Double?
+    /// The instrument's name for the channel, e.g. "DAPI".
+    public var channelName: String?
+    /// Emission wavelength in nanometres.
+    public var emissionNanometres: Double?
+    /// Stage position of the field's origin.
+    public var stageXMicrons: Double?
+    public var stageYMicrons: Double?
+    /// Focus position of the plane.
+    public var zMicrons: Double?
+    /// When the plane was taken.
+    public var acquisitionTime: Double?
+    /// How the plane was projected from a stack ("Maximum", "Best Focus"), nil for a plane that is not a projection.
+    public var projectionMethod: String?
+
+    /// Metadata from its parts; everything defaults to unknown.
+    public init(pixelSizeMicrons: Double? = nil, channelName: String? = nil, emissionNanometres: Double? = nil,
+                stageXMicrons: Double? = nil, stageYMicrons: Double? = nil, zMicrons: Double? = nil,
+                acquisitionTime: Double? = nil, projectionMethod: String? = nil) {
+        self.pixelSizeMicrons = pixelSizeMicrons
+        self.channelName = channelName
+        self.emissionNanometres = emissionNanometres
+        self.stageXMicrons = stageXMicrons
+        self.stageYMicrons = stageYMicrons
+        self.zMicrons = zMicrons
+        self.acquisitionTime = acquisitionTime
+        self.projectionMethod = projectionMethod
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// The real vendor exports in `../shared/realdata`, beside the repository checkout (CI lays it there).
+/// Tests that use them are skipped, saying so, when the folder is absent; nothing from it is ever
+/// copied into the repository.
+public enum RealExportCorpus {
+    /// Why a real-data test was skipped.
+    public static let absenceNote: Comment = "the real-export corpus ../shared/realdata is absent"
+
+    /// `<checkout>/../shared/realdata`.
+    public static let root = URL(fileURLWithPath: PlateDropProgram.repositoryRoot)
+        .deletingLastPathComponent().appendingPathComponent("shared/realdata").standardizedFileURL.path
+
+    /// Whether the corpus is there.
+    public static var isPresent: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The full path of `relativePath` inside the corpus.
+    public static func path(_ relativePath: String) -> String {
+        root + "/" + relativePath
+    }
+
+    /// Paths relative to the corpus of the files under `folder` whose extension is one of `extensions`
+    /// (compared case-insensitively), sorted.
+    public static func files(under folder: String, extensions: Set<String>) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: path(folder)) else { return [] }
+        return walker.compactMap { $0 as? String }
+            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .map { folder + "/" + $0 }
+            .sorted()
+    }
+}

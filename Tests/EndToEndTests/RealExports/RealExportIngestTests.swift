@@ -1,0 +1,84 @@
+import Foundation
+import PlateDropTestSupport
+import Testing
+import TIFF
+import Zarr
+
+/// `platedrop ingest` on the real instrument exports of `../shared/realdata`: a clean export exits 0, and
+/// every plane a source TIFF holds is found, bit for bit, in a written plate.
+@Suite("ingest of real instrument exports", .serialized)
+struct RealExportIngestTests {
+    /// Exports with real pixels whose every file is accounted for. (The CellVoyager export's 768 MB of
+    /// all-zero placeholders prove nothing by content; `RealExportClassificationTests` covers its files.)
+    static let cleanExports = [
+        "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
+        "imagexpress/cellprofiler-examples", "harmony/operetta-compose", "harmony/pe2loaddata-phenix",
+    ]
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote),
+          arguments: cleanExports)
+    func everySourcePlaneIsInAPlate(export: String) async throws {
+        let work = try TemporaryFolder()
+        let run = try await PlateDropBinary.located().run(["ingest", RealExportCorpus.path(export), "--out", work.path])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        let written = try RealExportPlates(outputRoot: work.path)
+        for source in RealExportPlates.sourceImages(under: RealExportCorpus.path(export)) {
+            let file = try TIFFFile(path: source)
+            for page in 0..<file.pageCount {
+                #expect(written.holds(try file.readPage(page)), "\(source) page \(page + 1) is in no written plate")
+            }
+        }
+    }
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func runsAndProjectionsAreSeparatePlates() async throws {
+        let work = try TemporaryFolder()
+        let export = RealExportCorpus.path("imagexpress/faim-ipa-metaxpress-exported")
+        let run = try await PlateDropBinary.located().run(["ingest", export, "--out", work.path])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: export).filter { $0.contains("_Plate_") }
+        let plates = try RealExportPlates(outputRoot: work.path)
+        #expect(Set(plates.names) == Set(runs + ["9987_Plate_3434_projection"]), "\(plates.names)")
+        for name in plates.names {
+            let channels = try plates.channelLabels(plate: name)
+            #expect(try plates.pixelSize(plate: name) == 1.3672, "\(name)")
+            if name.hasSuffix("_projection") {
+                #expect(channels.allSatisfy { $0.contains("projection") }, "\(name): \(channels)")
+            } else {
+                #expect(channels.allSatisfy { !$0.contains("projection") }, "\(name): \(channels)")
+            }
+        }
+        #expect(try plates.channelLabels(plate: "9987_Plate_3435") == ["DAPI", "FITC"])
+    }
+
+    /// Nothing is keyed to the corpus's names: the stored-layout run renamed (plate, date and run id)
+    /// gives the same plates under the new names.
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func renamedCopyBehavesTheSame() async throws {
+        let work = try TemporaryFolder()
+        let original = RealExportCorpus.path("imagexpress/faim-ipa-metaxpress-stored/Projection-Mix/2023-02-21/1334")
+        let copy = work.path + "/export/Screen B/2024-11-30/88"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        let walker = FileManager.default.enumerator(atPath: original)
+        while let relative = walker?.nextObject() as? String {
+            guard relative.lowercased().hasSuffix(".tif") else { continue }
+            let renamed = copy + "/" + relative.replacingOccurrences(of: "Projection-Mix", with: "Screen B")
+            try FileManager.default.createDirectory(atPath: (renamed as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: original + "/" + relative, toPath: renamed)
+        }
+        let binary = try PlateDropBinary.located()
+        let renamedRun = try await binary.run(["ingest", work.path + "/export", "--out", work.path + "/renamed"])
+        let originalRun = try await binary.run(["ingest", RealExportCorpus.path("imagexpress/faim-ipa-metaxpress-stored"),
+                                                "--out", work.path + "/original"])
+        #expect(renamedRun.exitCode == 0, "\(renamedRun.transcript)")
+        #expect(originalRun.exitCode == 0, "\(originalRun.transcript)")
+        let renamed = try RealExportPlates(outputRoot: work.path + "/renamed")
+        let originals = try RealExportPlates(outputRoot: work.path + "/original")
+        #expect(renamed.names == ["Screen B_Plate_88", "Screen B_Plate_88_projection"])
+        for (new, old) in zip(renamed.names, ["Projection-Mix_Plate_1334", "Projection-Mix_Plate_1334_projection"]) {
+            #expect(try renamed.channelLabels(plate: new) == originals.channelLabels(plate: old))
+            #expect(try renamed.levelZeroShapes(plate: new) == originals.levelZeroShapes(plate: old))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PlateDropTestSupport
+import Testing
+@testable import Layouts
+
+/// Every file of the real exports is recognised by the layout `--layout auto` picks: an image, a plan,
+/// or ignored with a reason (thumbnails, calibration references, settings, logs); none is "unrecognized".
+@Suite struct RealExportClassificationTests {
+    static let exports = [
+        "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
+        "imagexpress/cellprofiler-examples", "yokogawa/faim-ipa-cv8000", "harmony/operetta-compose",
+        "harmony/pe2loaddata-phenix",
+    ]
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote), arguments: exports)
+    func everyFileIsRecognised(export: String) throws {
+        let root = RealExportCorpus.path(export)
+        let layout = try LayoutCatalog.detect(exportRoot: root)
+        let files = RealExportCorpus.files(under: export, extensions: ["tif", "tiff", "xml", "mlf", "mrf", "mes", "wpi",
+                                                                       "wpp", "htd", "log", "db"])
+        #expect(!files.isEmpty)
+        for file in files {
+            let relative = String(file.dropFirst(export.count + 1))
+            if case .unrecognized(let reason) = layout.classify(relativePath: relative) {
+                Issue.record("\(relative): \(reason)")
+            }
+        }
+    }
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func cellVoyagerReferencesAreIgnoredWithTheirReason() throws {
+        let export = "yokogawa/faim-ipa-cv8000"
+        let layout = try LayoutCatalog.detect(exportRoot: RealExportCorpus.path(export))
+        let references = RealExportCorpus.files(under: export, extensions: ["tif"]).filter {
+            let name = ($0 as NSString).lastPathComponent
+            return name.hasPrefix("DC_") || name.hasPrefix("SC_")
+        }
+        #expect(references.count == 6)
+        for file in references {
+            guard case .ignored(let reason) = layout.classify(relativePath: String(file.dropFirst(export.count + 1))) else {
+                Issue.record("\(file) not ignored")
+                continue
+            }
+            #expect(reason.contains("reference"), "\(file): \(reason)")
+        }
+    }
+}
