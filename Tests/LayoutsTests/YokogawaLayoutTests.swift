@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlateDropTestSupport
 @testable import Layouts
 
 @Suite struct YokogawaNamingTests {
@@ -23,7 +24,8 @@ import Testing
     @Test func recognisesPlansAndSidecars() {
         #expect(layout.classify(relativePath: "m/MeasurementData.mlf") == .plan(.yokogawaMeasurementData))
         #expect(layout.classify(relativePath: "m/MeasurementDetail.mrf") == .plan(.yokogawaMeasurementDetail))
-        for sidecar in ["Minimal-3C3W2S-FP2-stack.mes", "\(Self.title).wpi", "1009680001_Cellvis_#P96-1.5H-N.wpp"] {
+        #expect(layout.classify(relativePath: "m/Minimal-3C3W2S-FP2-stack.mes") == .plan(.yokogawaMeasurementSetting))
+        for sidecar in ["\(Self.title).wpi", "1009680001_Cellvis_#P96-1.5H-N.wpp"] {
             guard case .ignored(let reason) = layout.classify(relativePath: "m/\(sidecar)") else {
                 Issue.record("\(sidecar) not ignored")
                 continue
@@ -218,5 +220,37 @@ import Testing
             }
         }
         #expect(throws: LayoutError.self) { try layout.readPlan(at: "/x/9987.HTD") }
+    }
+}
+
+@Suite struct YokogawaSettingsTests {
+    @Test func settingsNameAndColourTheChannelsTheMeasurementListsByToken() {
+        let data = PlatePlan(source: "m/MeasurementData.mlf", scopeDirectory: "m",
+                             channels: [ChannelInfo(index: 0, name: "C01", isNamedByToken: true),
+                                        ChannelInfo(index: 1, name: "C02", isNamedByToken: true)],
+                             expected: [])
+        let settings = PlatePlan(source: "m/a.mes", scopeDirectory: "m",
+                                 channels: [ChannelInfo(index: 0, name: "405 BP445/45", excitationNanometres: 405,
+                                                        emissionNanometres: 445, colorRGB: "002FFF"),
+                                            ChannelInfo(index: 1, name: "488 BP525/50", colorRGB: "00FFA1"),
+                                            ChannelInfo(index: 2, name: "561 BP600/37", colorRGB: "FF8200")])
+        let merged = settings.merged(with: data)
+        #expect(merged.channels.map(\.name) == ["405 BP445/45", "488 BP525/50"])
+        #expect(merged.channels.map(\.colorRGB) == ["002FFF", "00FFA1"])
+        #expect(merged.channels.first?.emissionNanometres == 445)
+    }
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func realCV8000SettingsReadAsAPlan() throws {
+        let folder = RealExportCorpus.path("yokogawa/faim-ipa-cv8000/CV8000-Minimal-DataSet-2C-3W-4S-FP2-stack_20230918_135839/"
+                                           + "CV8000-Minimal-DataSet-2C-3W-4S-FP2-stack")
+        let layout = YokogawaLayout()
+        let plans = try ["MeasurementData.mlf", "MeasurementDetail.mrf", "Minimal-3C3W2S-FP2-stack.mes"].map {
+            try layout.readPlan(at: folder + "/" + $0)
+        }
+        let merged = plans.dropFirst().reduce(plans[0]) { $0.merged(with: $1) }
+        #expect(merged.channels.first?.name == "405 BP445/45")
+        #expect(merged.channels.first?.colorRGB == "002FFF")
+        #expect(merged.channels.allSatisfy { !$0.isNamedByToken }, "\(merged.channels.map(\.name))")
     }
 }

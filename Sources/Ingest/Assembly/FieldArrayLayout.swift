@@ -90,8 +90,8 @@ struct FieldArrayLayout: Sendable {
             let bounds = typeRange ?? data ?? ValueRange(min: 0, max: 1)
             return OmeroChannel(
                 label: info?.name ?? "Channel \(instrumentChannel + 1)",
-                color: ChannelColor.hex(forPosition: position, of: geometry.channels.count,
-                                        emissionNanometres: info?.emissionNanometres),
+                color: info?.colorRGB ?? ChannelColor.hex(forPosition: position, of: geometry.channels.count,
+                                                          emissionNanometres: info?.emissionNanometres),
                 window: .init(min: bounds.min, max: bounds.max, start: data?.min ?? bounds.min, end: data?.max ?? bounds.max))
         }
         return ImageMetadata(

@@ -6,6 +6,8 @@ public enum PlanKind: String, Sendable, Hashable, CaseIterable {
     case yokogawaMeasurementData
     /// Yokogawa CellVoyager `MeasurementDetail.mrf`: plate size, channels, pixel size, run times.
     case yokogawaMeasurementDetail
+    /// Yokogawa CellVoyager `.mes` measurement settings: channel names, colours, plate size.
+    case yokogawaMeasurementSetting
     /// Harmony (Opera Phenix, Operetta CLS) `Index.idx.xml`, `Index.ref.xml` or `Index.xml`.
     case harmonyIndex
 }

@@ -8,12 +8,20 @@ public struct ChannelInfo: Hashable, Sendable {
     public var excitationNanometres: Double?
     /// Main emission wavelength in nanometres, when known.
     public var emissionNanometres: Double?
+    /// Display colour as six hex digits ("002FFF"), when the instrument's settings give one.
+    public var colorRGB: String?
+    /// Whether `name` is only the vendor's channel token ("C01", "ch2"), which a plan that knows the
+    /// channel's real name replaces when plans are merged.
+    public var isNamedByToken: Bool
 
     /// A channel from its parts.
-    public init(index: Int, name: String, excitationNanometres: Double? = nil, emissionNanometres: Double? = nil) {
+    public init(index: Int, name: String, excitationNanometres: Double? = nil, emissionNanometres: Double? = nil,
+                colorRGB: String? = nil, isNamedByToken: Bool = false) {
         self.index = index
         self.name = name
         self.excitationNanometres = excitationNanometres
         self.emissionNanometres = emissionNanometres
+        self.colorRGB = colorRGB
+        self.isNamedByToken = isNamedByToken
     }
 }

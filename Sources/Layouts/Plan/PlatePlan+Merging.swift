@@ -3,7 +3,7 @@ extension PlatePlan {
     ///
     /// `self` wins where both know a value. Channels are the exception: the plan that lists expected
     /// images decides which channels exist (an mrf describes every camera channel, used or not) and the
-    /// other only fills in wavelengths. Expected planes, missing planes and image keys are united;
+    /// other only fills in wavelengths, colours, and real names where the deciding plan has only tokens. Expected planes, missing planes and image keys are united;
     /// acquisitions are matched by id.
     public func merged(with other: PlatePlan) -> PlatePlan {
         var result = self
@@ -29,8 +29,14 @@ extension PlatePlan {
         let fillers = Dictionary(filling.channels.map { ($0.index, $0) }, uniquingKeysWith: { kept, _ in kept })
         return deciding.channels.map { channel in
             var channel = channel
-            channel.excitationNanometres = channel.excitationNanometres ?? fillers[channel.index]?.excitationNanometres
-            channel.emissionNanometres = channel.emissionNanometres ?? fillers[channel.index]?.emissionNanometres
+            guard let filler = fillers[channel.index] else { return channel }
+            channel.excitationNanometres = channel.excitationNanometres ?? filler.excitationNanometres
+            channel.emissionNanometres = channel.emissionNanometres ?? filler.emissionNanometres
+            channel.colorRGB = channel.colorRGB ?? filler.colorRGB
+            if channel.isNamedByToken, !filler.isNamedByToken {
+                channel.name = filler.name
+                channel.isNamedByToken = false
+            }
             return channel
         }
     }

@@ -91,7 +91,7 @@ enum MeasurementDataReader {
         let pairs = Set(images.map { ChannelNumbering.Pair(action: $0.action, ch: $0.ch) }).sorted()
         guard actionsByTimelineAndCh.values.contains(where: { $0.count > 1 }) else {
             let chs = Set(pairs.map(\.ch)).sorted()
-            return ChannelNumbering(byPair: nil, channels: chs.map { ChannelInfo(index: $0 - 1, name: channelName($0)) })
+            return ChannelNumbering(byPair: nil, channels: chs.map { ChannelInfo(index: $0 - 1, name: channelName($0), isNamedByToken: true) })
         }
         let byPair = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($0.element, $0.offset) })
         return ChannelNumbering(byPair: byPair, channels: pairs.enumerated().map { offset, pair in

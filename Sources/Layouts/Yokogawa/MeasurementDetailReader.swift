@@ -32,7 +32,7 @@ enum MeasurementDetailReader {
         channels.sort { $0.ch < $1.ch }
         return PlatePlan(
             source: path, scopeDirectory: PlanFile.directory(of: path), plateName: title ?? sampleName, format: format,
-            channels: channels.map { ChannelInfo(index: $0.ch - 1, name: MeasurementDataReader.channelName($0.ch)) },
+            channels: channels.map { ChannelInfo(index: $0.ch - 1, name: MeasurementDataReader.channelName($0.ch), isNamedByToken: true) },
             pixelSizeMicrons: channels.first?.pixelSize,
             acquisitions: [AcquisitionInfo(
                 id: 0, name: title,

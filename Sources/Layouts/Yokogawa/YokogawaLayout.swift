@@ -25,8 +25,8 @@ public struct YokogawaLayout: InstrumentLayout {
     /// CQ3000 names its images by well index (`W0029F0001T0001Z000C1`), not by plate and well (reference §1.3).
     private static let cq3000Stem = try! NSRegularExpression(wholeMatching: #"W\d{4}F\d{4}T\d{4}Z\d{3}C\d+"#)
 
-    /// Settings files written beside the images: measurement settings, plate and plate-product definitions.
-    private static let sidecarExtensions: Set<String> = ["mes", "wpi", "wpp"]
+    /// Settings files written beside the images: plate and plate-product definitions.
+    private static let sidecarExtensions: Set<String> = ["wpi", "wpp"]
 
     /// Plans (.mlf, .mrf), settings sidecars (ignored), and images named by the CellVoyager convention.
     public func classify(relativePath: String) -> FileRole {
@@ -35,6 +35,7 @@ public struct YokogawaLayout: InstrumentLayout {
         switch path.fileExtension {
         case "mlf": return .plan(.yokogawaMeasurementData)
         case "mrf": return .plan(.yokogawaMeasurementDetail)
+        case "mes": return .plan(.yokogawaMeasurementSetting)
         case let sidecar where Self.sidecarExtensions.contains(sidecar):
             return .ignored(reason: "CellVoyager settings file (.\(sidecar)), not an image")
         case "png":
@@ -100,15 +101,27 @@ public struct YokogawaLayout: InstrumentLayout {
         return nil
     }
 
+    /// The channels of a `.mes` by their real names ("405 BP445/45") and colours, and its plate size.
+    private static func plan(fromSettings settings: MeasurementSettings, at path: String) -> PlatePlan {
+        let format = settings.rows.flatMap { rows in settings.columns.map { PlateFormat(rows: rows, columns: $0) } }
+        return PlatePlan(source: path, scopeDirectory: PlanFile.directory(of: path), format: format,
+                         channels: settings.channels.map { channel in
+                             ChannelInfo(index: channel.index, name: channel.name,
+                                         excitationNanometres: channel.excitationNanometres,
+                                         emissionNanometres: channel.emissionNanometres, colorRGB: channel.colorRGB)
+                         })
+    }
+
     /// Reads `MeasurementData.mlf` (the images and ERR records) or `MeasurementDetail.mrf` (plate size,
     /// pixel size, run times); combine the two with `PlatePlan.merged(with:)`.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         switch RelativePath(path).fileExtension {
         case "mlf": return try MeasurementDataReader.plan(at: path)
         case "mrf": return try MeasurementDetailReader.plan(at: path)
+        case "mes": return try Self.plan(fromSettings: MeasurementSettingsReader.read(at: path), at: path)
         default:
             throw .unsupportedPlan(path: path, layout: name,
-                                   expected: "CellVoyager MeasurementData.mlf and MeasurementDetail.mrf")
+                                   expected: "CellVoyager MeasurementData.mlf, MeasurementDetail.mrf and .mes settings")
         }
     }
 }
