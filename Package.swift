@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
         .target(name: "SampleExports", dependencies: ["TIFF"]),
         // Runs the built binary for the suites that test it as a user would; used by tests only.
-        .target(name: "PlateDropTestSupport"),
+        .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Watch", dependencies: ["CInotifyTools"]),
         .target(name: "PlateDropDaemon", dependencies: [

@@ -58,11 +58,6 @@ struct WrittenPlate {
         try ZarrArrayReader.open(store: store, path: "\(well)/\(field)/\(level)")
     }
 
-    /// The OME attributes of the group at `path` in this plate.
-    func omeAttributes(path: String) throws -> JSONValue {
-        try Self.omeAttributes(store: store, path: path, format: format)
-    }
-
     /// The attributes that carry OME metadata: top level in 0.4, under "ome" in 0.5.
     private static func omeAttributes(store: FileStore, path: String, format: ZarrFormat) throws -> JSONValue {
         let attributes = try #require(try ZarrGroup.readAttributes(store: store, path: path, format: format),

@@ -11,6 +11,9 @@ struct FieldArrayLayout: Sendable {
     let axes: [Axis]
     /// Channels written together: the channel extent of a shard, 1 when unsharded.
     let channelsPerShard: Int
+    /// Channels imaged as one plane beside z-stacks, by position, with the z position of that plane:
+    /// the array pads their other planes with zeros, so their label says so.
+    let singlePlaneChannels: [Int: Int]
 
     /// Level-0 pixels of the channels one shard holds at most. Every channel of a typical HCS plane
     /// fits (five 2048² uint16 channels are 40 MiB), so a plane position is one file per level rather
@@ -22,6 +25,7 @@ struct FieldArrayLayout: Sendable {
         pyramid = PyramidPlan(height: geometry.height, width: geometry.width,
                               smallestLargerSide: options.pyramidSmallestSide,
                               maximumLevels: options.pyramidMaximumLevels)
+        singlePlaneChannels = Self.singlePlaneChannels(geometry)
         let plan = geometry.plan
         let spaceUnit = plan?.pixelSizeMicrons == nil ? nil : "micrometer"
         var axes: [Axis] = []
@@ -88,8 +92,9 @@ struct FieldArrayLayout: Sendable {
             let info = plan?.channels.first { $0.index == instrumentChannel }
             let data = channelRanges[position]
             let bounds = typeRange ?? data ?? ValueRange(min: 0, max: 1)
+            let name = info?.name ?? "Channel \(instrumentChannel + 1)"
             return OmeroChannel(
-                label: info?.name ?? "Channel \(instrumentChannel + 1)",
+                label: singlePlaneChannels[position].map { "\(name) (single plane at z \($0))" } ?? name,
                 color: info?.colorRGB ?? ChannelColor.hex(forPosition: position, of: geometry.channels.count,
                                                           emissionNanometres: info?.emissionNanometres),
                 window: .init(min: bounds.min, max: bounds.max, start: data?.min ?? bounds.min, end: data?.max ?? bounds.max))
@@ -99,6 +104,15 @@ struct FieldArrayLayout: Sendable {
             downscalingDetails: ["method": "2x2 mean, rounding half up; odd edges average the pixels present",
                                  "software": "platedrop"],
             channels: channels)
+    }
+
+    private static func singlePlaneChannels(_ geometry: PlateGeometry) -> [Int: Int] {
+        guard geometry.zPlanes.count > 1 else { return [:] }
+        var zByChannel: [Int: Set<Int>] = [:]
+        for planes in geometry.planesByWell.values {
+            for plane in planes { zByChannel[plane.channel, default: []].insert(plane.zPlane) }
+        }
+        return zByChannel.compactMapValues { $0.count == 1 ? $0.first : nil }
     }
 
     private static func roundUp(_ value: Int, to multiple: Int) -> Int { (value + multiple - 1) / multiple * multiple }

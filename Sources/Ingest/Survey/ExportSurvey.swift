@@ -41,16 +41,9 @@ struct ExportSurvey: Sendable {
         let plates = imagesByPlate.keys.sorted().map { name in
             let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
             let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: plans)
-            return PlateSources(name: name, images: images.map { Self.applying(plan, to: $0) }, plan: plan, layout: layout)
+            return PlateSources(name: name, images: images.map { $0.placed(by: plan) }, plan: plan, layout: layout)
         }
         return ExportSurvey(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted())
-    }
-
-    /// The plane the plan assigns to a file it names (Harmony index, Yokogawa mlf) wins over name parsing.
-    private static func applying(_ plan: PlatePlan?, to image: SourceImage) -> SourceImage {
-        guard let plan, let path = plan.pathInScope(image.absolutePath),
-              let key = plan.imageKey(forPathInScope: path, plate: image.key.plate) else { return image }
-        return SourceImage(relativePath: image.relativePath, absolutePath: image.absolutePath, key: key)
     }
 
     private struct ListedFile {

@@ -11,6 +11,14 @@ extension PlatePlan {
     /// Whether the file at `absolutePath` lies in this plan's scope directory or below it.
     func covers(_ absolutePath: String) -> Bool { pathInScope(absolutePath) != nil }
 
+    /// The key of the image at `absolutePath` whose name gave `named`: a file the plan names (a Harmony
+    /// index, a CellVoyager mlf) takes the plan's key, which knows what a name may not (the action that
+    /// took a channel, the timepoint). Batch and daemon both place images here.
+    public func placedKey(_ named: ImageKey, absolutePath: String) -> ImageKey {
+        guard let path = pathInScope(absolutePath) else { return named }
+        return imageKey(forPathInScope: path, plate: named.plate) ?? named
+    }
+
     /// The plan of the plate `plate` whose images lie at `imagePaths` (absolute): every plan whose scope
     /// holds one of them, merged in the order given, and shaped for a projection plate when it is one.
     /// Batch and daemon both decide a plate's plan here.

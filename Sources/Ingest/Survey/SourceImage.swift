@@ -19,4 +19,11 @@ public struct SourceImage: Sendable, Hashable {
         self.header = header
         self.fingerprint = fingerprint
     }
+
+    /// The same file placed by `plan` (see `PlatePlan.placedKey(_:absolutePath:)`).
+    public func placed(by plan: PlatePlan?) -> SourceImage {
+        guard let plan else { return self }
+        return SourceImage(relativePath: relativePath, absolutePath: absolutePath,
+                           key: plan.placedKey(key, absolutePath: absolutePath), header: header, fingerprint: fingerprint)
+    }
 }

@@ -38,7 +38,13 @@ struct Planner {
             try planFile.update(db)
             try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, path: planFile.relativePath, reason)
         }
-        let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { Set($0.flatMap(Self.slots)) }
+        let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, WellPosition(row: $0.row, column: $0.column)) })
+        let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { wellFiles in
+            Set(wellFiles.flatMap { file in
+                Self.slots(file, plate: plate.name, well: file.well.flatMap { positions[$0] }, plan: plan,
+                           rootPath: root.settings.path)
+            })
+        }
         let plateShape = slotsByWell.values.reduce(into: Set<PlaneSlot>()) { $0.formUnion($1) }
         let expected = plan.map(Self.expectedSlots)
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout.seconds
@@ -100,12 +106,15 @@ struct Planner {
         try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
     }
 
-    /// The planes a file holds: one, or one per page when its pages are the z-planes.
-    static func slots(_ file: FileRecord) -> [PlaneSlot] {
-        let zPlanes = file.z.map { [$0] } ?? Array(0..<max(1, file.pages ?? 1))
+    /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per
+    /// page when its pages are the z-planes.
+    static func slots(_ file: FileRecord, plate: String, well: WellPosition?, plan: PlatePlan?, rootPath: String) -> [PlaneSlot] {
+        guard let well else { return [] }
+        let named = file.imageKey(plate: plate, well: well)
+        let key = plan?.placedKey(named, absolutePath: rootPath + "/" + file.relativePath) ?? named
+        let zPlanes = key.z.map { [$0] } ?? Array(0..<max(1, file.pages ?? 1))
         return zPlanes.map { z in
-            PlaneSlot(acquisition: file.acquisition ?? 0, field: file.field ?? 0, timepoint: file.t ?? 0,
-                      channel: file.channel ?? 0, zPlane: z)
+            PlaneSlot(acquisition: key.acquisition, field: key.field, timepoint: key.t, channel: key.channel, zPlane: z)
         }
     }
 

@@ -48,10 +48,11 @@ struct WellWriting {
         let ready = wells.filter { $0.state == .ready }
         let listed = wells.filter { $0.writtenAt != nil }
         let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
-        let images = files.compactMap { file in
+        let named = files.compactMap { file in
             file.well.flatMap { positions[$0] }.flatMap { Self.sourceImage(file, plate: plate.name, well: $0, rootPath: root.settings.path) }
         }
-        let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: images.map(\.absolutePath))
+        let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: named.map(\.absolutePath))
+        let images = named.map { $0.placed(by: plan) }
         let started = Date()
         let outcome: IncrementalIngest.Outcome
         do {
@@ -163,9 +164,8 @@ struct WellWriting {
     static func sourceImage(_ file: FileRecord, plate: String, well: WellPosition, rootPath: String) -> SourceImage? {
         guard let sampleName = file.sampleType, let sampleType = TIFFSampleType(rawValue: sampleName),
               let width = file.width, let height = file.height, let pages = file.pages else { return nil }
-        let key = ImageKey(plate: plate, well: well, field: file.field ?? 0, channel: file.channel ?? 0, z: file.z,
-                           t: file.t ?? 0, acquisition: file.acquisition ?? 0)
-        return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath, key: key,
+        return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath,
+                           key: file.imageKey(plate: plate, well: well),
                            header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
                            fingerprint: SourceFingerprint(size: file.size, modifiedNanoseconds: file.modifiedNanoseconds,
                                                           changedNanoseconds: file.changedNanoseconds, inode: file.inode))

@@ -3,16 +3,18 @@ import Layouts
 
 /// `layout = "auto"` for a watched folder: a folder starts empty, so instead of recognising the export once
 /// (as `platedrop ingest` does) each file is offered to the built-in layouts in turn and the first that
-/// claims it wins.
-struct AutoLayout: InstrumentLayout {
-    let name = "auto"
+/// claims it wins. What image headers say is read as the built-in layouts read it, so a watched folder
+/// places and describes planes as `ingest` does.
+public struct AutoLayout: InstrumentLayout {
+    public let name = "auto"
     private let candidates: [any InstrumentLayout]
 
-    init(defaultPlateName: String) {
+    /// The built-in layouts, Harmony's root-level images belonging to `defaultPlateName`.
+    public init(defaultPlateName: String) {
         candidates = LayoutCatalog.builtInNames.compactMap { LayoutCatalog.named($0, defaultPlateName: defaultPlateName) }
     }
 
-    func classify(relativePath: String) -> FileRole {
+    public func classify(relativePath: String) -> FileRole {
         var firstAnswer: FileRole?
         for layout in candidates {
             let role = layout.classify(relativePath: relativePath)
@@ -26,7 +28,7 @@ struct AutoLayout: InstrumentLayout {
         return firstAnswer ?? .unrecognized(reason: "no built-in layout recognises this name")
     }
 
-    func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
+    public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         var lastError: LayoutError?
         for layout in candidates {
             guard case .plan = layout.classify(relativePath: (path as NSString).lastPathComponent) else { continue }
@@ -37,5 +39,12 @@ struct AutoLayout: InstrumentLayout {
             }
         }
         throw lastError ?? .unsupportedPlan(path: path, layout: name, expected: "a plan file of a built-in layout")
+    }
+
+    public var describesPlanesInImageHeader: Bool { candidates.contains { $0.describesPlanesInImageHeader } }
+
+    /// The first built-in layout's reading of the header: each recognises only its own instrument's.
+    public func planeMetadata(imageDescription: String) -> PlaneMetadata? {
+        candidates.lazy.compactMap { $0.planeMetadata(imageDescription: imageDescription) }.first
     }
 }

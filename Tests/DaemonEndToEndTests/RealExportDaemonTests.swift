@@ -1,0 +1,56 @@
+import Foundation
+import PlateDropTestSupport
+import Testing
+import TIFF
+
+extension DaemonEndToEndSuite {
+    /// A copy of each real instrument export moved into a watched folder: the daemon writes the same plates
+    /// as `platedrop ingest` (names, channels, shapes), and every source plane is in one of them.
+    @Suite("real instrument exports through the daemon")
+    struct RealExportDaemonTests {
+        static let exports = [
+            "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
+            "imagexpress/cellprofiler-examples", "harmony/operetta-compose", "harmony/pe2loaddata-phenix",
+        ]
+
+        @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote), arguments: exports)
+        func daemonWritesWhatIngestWrites(export: String) async throws {
+            let workspace = try DaemonWorkspace()
+            let original = RealExportCorpus.path(export)
+            let batch = try await workspace.executable.run(["ingest", original, "--out", workspace.path + "/batch"])
+            #expect(batch.exitCode == 0, "\(batch.transcript)")
+            let expected = try RealExportPlates(outputRoot: workspace.path + "/batch")
+
+            let copy = workspace.sources + "/" + (export as NSString).lastPathComponent
+            try FileManager.default.copyItem(atPath: original, toPath: copy)
+            // Plates without a plan complete once no file has come for the plate timeout.
+            let arguments = workspace.serveArguments().map { $0 == "30m" ? "5s" : $0 }
+            let daemon = try workspace.startDaemon(arguments)
+            try await workspace.awaitWatching(daemon)
+            try FileManager.default.moveItem(atPath: copy, toPath: workspace.watched + "/" + (copy as NSString).lastPathComponent)
+
+            try await Deadline.poll(for: "plates \(expected.names) finalized", daemon: daemon) { () -> Bool? in
+                let plates = try await workspace.command(["plates", "--json"])
+                guard plates.exitCode == 0, let list = try? plates.json().arrayValue else { return nil }
+                let finalized = list.filter { $0["state"]?.stringValue == "finalized" }.compactMap { $0["name"]?.stringValue }
+                return Set(finalized) == Set(expected.names) ? true : nil
+            }
+            let served = try RealExportPlates(outputRoot: workspace.output)
+            #expect(served.names == expected.names)
+            for name in expected.names {
+                #expect(try served.channelLabels(plate: name) == expected.channelLabels(plate: name), "\(name)")
+                #expect(try served.levelZeroShapes(plate: name) == expected.levelZeroShapes(plate: name), "\(name)")
+                #expect(try served.pixelSize(plate: name) == expected.pixelSize(plate: name), "\(name)")
+            }
+            for source in RealExportPlates.sourceImages(under: original) {
+                let file = try TIFFFile(path: source)
+                for page in 0..<file.pageCount {
+                    #expect(served.holds(try file.readPage(page)), "\(source) page \(page + 1) is in no plate the daemon wrote")
+                }
+            }
+            let rejected = try await workspace.command(["files", "--state", "rejected", "--json"])
+            #expect((try rejected.json().arrayValue ?? []).isEmpty, "\(rejected.transcript)")
+            try await workspace.stop(daemon)
+        }
+    }
+}
