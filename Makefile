@@ -8,7 +8,7 @@ DEMO_DIR    := $(BUILD_DIR)/demo
 BENCH_DIR   := $(BUILD_DIR)/bench
 PEERS_VENV  := $(BUILD_DIR)/peers-venv
 
-.PHONY: deps build release venv test unit-test interop-test soak demo bench bench-scale bench-peers install clean
+.PHONY: deps build release venv test unit-test interop-test soak demo bench bench-scale bench-peers compare-peers install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +44,11 @@ bench: release
 # PlateDrop against ome-zarr-py, ngff-zarr and zarr-python (+zarrs) on two generated plates (~25 min).
 bench-peers: release
 	bench/run_peers.sh $(PEERS_VENV) $(RELEASE_BIN) $(BUILD_DIR)/bench-peers
+
+# PlateDrop beside faim-ipa, fractal-uzh-converters and operetta-compose on the real exports in
+# ../shared/realdata (bench/compare/README.md); PLATEDROP_BIN=... picks another binary.
+compare-peers: build
+	bench/compare/run.sh $(or $(PLATEDROP_BIN),$(DEBUG_BIN))
 
 # make bench with one run per codec setting: mostly the scale figures (a 1536-well plate through the
 # daemon, a catalogue of 200,000 files).
