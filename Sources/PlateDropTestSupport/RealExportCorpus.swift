@@ -12,6 +12,14 @@ public enum RealExportCorpus {
     public static let root = URL(fileURLWithPath: PlateDropProgram.repositoryRoot)
         .deletingLastPathComponent().appendingPathComponent("shared/realdata").standardizedFileURL.path
 
+    /// The exports with real pixels, and the files `platedrop ingest` rejects in each: only the Harmony 7
+    /// index whose images the corpus does not carry.
+    public static let exportsWithPixels: [String: [String]] = [
+        "imagexpress/faim-ipa-metaxpress-exported": [], "imagexpress/faim-ipa-metaxpress-stored": [],
+        "imagexpress/cellprofiler-examples": [], "harmony/operetta-compose": [],
+        "harmony/pe2loaddata-phenix": ["Version7/images/Index.xml"],
+    ]
+
     /// Whether the corpus is there.
     public static var isPresent: Bool {
         var isDirectory: ObjCBool = false

@@ -112,4 +112,20 @@ struct ExportSurveyTests {
         lines[fieldLine] = "      <FieldID>\(fieldID)</FieldID>"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
+
+    @Test("a plan none of whose images is in the export is rejected, naming what it promised")
+    func planWithoutImages() throws {
+        let directory = try TemporaryDirectory()
+        let export = try SampleExportGenerator.generate(Self.imageXpressSpec(), into: directory.file("export"))
+        let plan = try #require(export.planFiles.first { $0.lowercased().hasSuffix(".htd") })
+        let orphan = export.root + "/Survey_Plate_9/" + (plan as NSString).lastPathComponent
+        try FileManager.default.createDirectory(atPath: export.root + "/Survey_Plate_9", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: export.root + "/" + plan, toPath: orphan)
+
+        let survey = try ExportSurvey.survey(exportRoot: export.root, layout: Self.layout)
+        let rejection = try #require(survey.rejected.first { $0.path.hasPrefix("Survey_Plate_9/") }, "\(survey.rejected)")
+        #expect(rejection.reason.contains("describes 2 planes"), "\(rejection.reason)")
+        #expect(rejection.reason.contains("none of its images is in the export"), "\(rejection.reason)")
+        #expect(survey.rejected.count == 1, "the plan with images is not rejected: \(survey.rejected)")
+    }
 }

@@ -13,7 +13,7 @@ struct ExportSurvey: Sendable {
         var ignored: [FileIssue] = []
         var rejected: [FileIssue] = []
         var imagesByPlate: [String: [SourceImage]] = [:]
-        var plans: [PlatePlan] = []
+        var plans: [(relativePath: String, plan: PlatePlan)] = []
 
         for entry in try listFiles(exportRoot) {
             if entry.isSymbolicLink {
@@ -27,7 +27,7 @@ struct ExportSurvey: Sendable {
                     SourceImage(relativePath: entry.relativePath, absolutePath: entry.absolutePath, key: key))
             case .plan:
                 do {
-                    plans.append(try layout.readPlan(at: entry.absolutePath))
+                    plans.append((entry.relativePath, try layout.readPlan(at: entry.absolutePath)))
                 } catch {
                     rejected.append(FileIssue(path: entry.relativePath, reason: "plan file unreadable: \(error)"))
                 }
@@ -40,10 +40,22 @@ struct ExportSurvey: Sendable {
 
         let plates = imagesByPlate.keys.sorted().map { name in
             let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
-            let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: plans)
+            let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: plans.map(\.plan))
             return PlateSources(name: name, images: images.map { $0.placed(by: plan) }, plan: plan, layout: layout)
         }
+        let imagePaths = imagesByPlate.values.flatMap { $0.map(\.absolutePath) }
+        for (path, plan) in plans where !imagePaths.contains(where: plan.covers) {
+            rejected.append(FileIssue(path: path, reason: Self.withoutImages(plan)))
+        }
         return ExportSurvey(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted())
+    }
+
+    /// Why a plan whose folder holds none of the images it describes is a problem: the export is finished,
+    /// so whatever the plan promised was never delivered.
+    private static func withoutImages(_ plan: PlatePlan) -> String {
+        let promised = plan.expected.map { "describes \($0.count) planes" } ?? "describes a plate"
+        return "plan \(promised), but none of its images is in the export (its folder and those below hold none); "
+            + "nothing of it was written"
     }
 
     private struct ListedFile {
