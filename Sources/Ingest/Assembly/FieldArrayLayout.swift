@@ -106,6 +106,23 @@ struct FieldArrayLayout: Sendable {
             channels: channels)
     }
 
+    /// The region tables of one field image: `FOV_ROI_table` with the field itself (and where the stage
+    /// put it, when known) and `well_ROI_table` with the whole image, so ngio and Fractal's tasks can
+    /// address the field as they address their own.
+    func regionTables(field: Int, stagePosition: (x: Double, y: Double)?) -> [RegionTable] {
+        let pixel = geometry.plan?.pixelSizeMicrons ?? 1
+        let zStep = geometry.plan?.zStepMicrons ?? 1
+        let extent = (x: Double(geometry.width) * pixel, y: Double(geometry.height) * pixel,
+                      z: Double(geometry.zPlanes.count) * zStep)
+        let fieldRegion = RegionTable.Region(name: "FOV_\(field + 1)", x: 0, y: 0, z: 0, lengthX: extent.x,
+                                             lengthY: extent.y, lengthZ: extent.z,
+                                             stageX: stagePosition?.x, stageY: stagePosition?.y)
+        let wellRegion = RegionTable.Region(name: "well_1", x: 0, y: 0, z: 0, lengthX: extent.x, lengthY: extent.y,
+                                            lengthZ: extent.z)
+        return [RegionTable(name: "FOV_ROI_table", regions: [fieldRegion]),
+                RegionTable(name: "well_ROI_table", regions: [wellRegion])]
+    }
+
     private static func singlePlaneChannels(_ geometry: PlateGeometry) -> [Int: Int] {
         guard geometry.zPlanes.count > 1 else { return [:] }
         var zByChannel: [Int: Set<Int>] = [:]

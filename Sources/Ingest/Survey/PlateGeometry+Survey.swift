@@ -135,7 +135,8 @@ extension PlateGeometry {
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
             wells: planesByWell.keys.sorted(), planesByWell: planesByWell,
             plan: completedPlan(plan, plate: sources.name, planesByWell: planesByWell, channels: channels,
-                                layout: sources.layout))
+                                layout: sources.layout),
+            layout: sources.layout)
         return SurveyResult(geometry: geometry, rejected: rejected, ignored: ignored, planGaps: planGaps)
     }
 

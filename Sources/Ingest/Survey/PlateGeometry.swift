@@ -18,6 +18,8 @@ struct PlateGeometry: Sendable {
     let wells: [WellPosition]
     let planesByWell: [WellPosition: [PlaneSource]]
     let plan: PlatePlan?
+    /// The layout that named the images, which reads what their headers say (stage positions).
+    var layout: (any InstrumentLayout)? = nil
 
     /// A time axis only when the plate has more than one timepoint (DESIGN: `c,z,y,x` or `t,c,z,y,x`).
     var hasTimeAxis: Bool { timepoints.count > 1 }

@@ -47,4 +47,18 @@ public struct HCSPlateStore: Sendable {
         try ZarrGroup.write(store: store, path: Self.fieldPath(row: row, column: column, field: field),
                             format: version.zarrFormat, attributes: image.attributes(version: version), durable: true)
     }
+
+    /// Writes a field image's region tables under its `tables` group, the list of names last so a reader
+    /// that finds a name finds its table.
+    public func writeTables(row: String, column: String, field: Int, _ tables: [RegionTable]) throws(ZarrError) {
+        let tablesPath = Self.fieldPath(row: row, column: column, field: field) + "/tables"
+        for table in tables {
+            let path = tablesPath + "/" + table.name
+            try ZarrGroup.write(store: store, path: path, format: version.zarrFormat, attributes: table.attributes, durable: true)
+            try ZarrGroup.write(store: store, path: path + "/table", format: version.zarrFormat, attributes: table.columns,
+                                durable: true)
+        }
+        try ZarrGroup.write(store: store, path: tablesPath, format: version.zarrFormat,
+                            attributes: ["tables": .array(tables.map { .string($0.name) })], durable: true)
+    }
 }
