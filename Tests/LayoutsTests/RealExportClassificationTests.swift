@@ -45,3 +45,24 @@ import Testing
         }
     }
 }
+
+/// Stage positions the vendor plans record for each image, in micrometres as the instrument wrote them.
+@Suite struct RealPlanStagePositionTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func cellVoyagerRecordsGiveXAndY() throws {
+        let folder = RealExportCorpus.path("yokogawa/faim-ipa-cv8000/CV8000-Minimal-DataSet-2C-3W-4S-FP2-stack_20230918_135839/"
+                                           + "CV8000-Minimal-DataSet-2C-3W-4S-FP2-stack")
+        let plan = try YokogawaLayout().readPlan(at: folder + "/MeasurementData.mlf")
+        #expect(plan.stagePositions.count == plan.imageKeys.count)
+        #expect(Set(plan.stagePositions.values.map(\.x)).count == 2, "two field columns: \(Set(plan.stagePositions.values))")
+        #expect(plan.stagePositions.values.contains(StagePosition(x: -567.1, y: 402.9)))
+    }
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func harmonyIndexGivesPositionsInMicrometres() throws {
+        let plan = try HarmonyLayout(defaultPlateName: "p").readPlan(at: RealExportCorpus.path("harmony/operetta-compose/Images/Index.idx.xml"))
+        #expect(plan.stagePositions.count == plan.imageKeys.count)
+        #expect(Set(plan.stagePositions.values) == [StagePosition(x: -645.814, y: 645.814), StagePosition(x: 645.814, y: 645.814)],
+                "\(plan.stagePositions)")
+    }
+}

@@ -109,7 +109,7 @@ struct FieldArrayLayout: Sendable {
     /// The region tables of one field image: `FOV_ROI_table` with the field itself (and where the stage
     /// put it, when known) and `well_ROI_table` with the whole image, so ngio and Fractal's tasks can
     /// address the field as they address their own.
-    func regionTables(field: Int, stagePosition: (x: Double, y: Double)?) -> [RegionTable] {
+    func regionTables(field: Int, stagePosition: StagePosition?) -> [RegionTable] {
         let pixel = geometry.plan?.pixelSizeMicrons ?? 1
         let zStep = geometry.plan?.zStepMicrons ?? 1
         let extent = (x: Double(geometry.width) * pixel, y: Double(geometry.height) * pixel,

@@ -315,22 +315,12 @@ final class PlateAssembler: Sendable {
             try staging.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
                                    layout.imageMetadata(name: name, channelRanges: ranges[fieldIndex]))
             try staging.writeTables(row: well.rowName, column: well.columnName, field: fieldIndex,
-                                    layout.regionTables(field: fieldIndex, stagePosition: stagePosition(well, field: fieldIndex)))
+                                    layout.regionTables(field: fieldIndex, stagePosition: geometry.stagePosition(well, field: fieldIndex)))
         }
         let images = geometry.fields.enumerated().map { index, slot in
             WellMetadata.Image(path: String(index), acquisition: slot.acquisition)
         }
         try staging.writeWell(row: well.rowName, column: well.columnName, WellMetadata(images: images))
-    }
-}
-
-extension PlateAssembler {
-    /// Where the stage put a field, from the header of its first plane, when the instrument writes it there.
-    private func stagePosition(_ well: WellPosition, field: Int) -> (x: Double, y: Double)? {
-        guard let plane = geometry.planesByWell[well]?.first(where: { $0.field == field }),
-              let header = geometry.layout?.planeMetadata(ofImageAt: plane.absolutePath),
-              let x = header.stageXMicrons, let y = header.stageYMicrons else { return nil }
-        return (x, y)
     }
 }
 

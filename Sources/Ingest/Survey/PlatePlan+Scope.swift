@@ -19,6 +19,11 @@ extension PlatePlan {
         return imageKey(forPathInScope: path, plate: named.plate) ?? named
     }
 
+    /// The stage position the plan records for the file at `absolutePath`, if it names that file.
+    func stagePosition(ofImageAt absolutePath: String) -> StagePosition? {
+        pathInScope(absolutePath).flatMap { stagePositions[$0] }
+    }
+
     /// The plan of the plate `plate` whose images lie at `imagePaths` (absolute): every plan whose scope
     /// holds one of them, merged in the order given, and shaped for a projection plate when it is one.
     /// Batch and daemon both decide a plate's plan here.

@@ -5,6 +5,7 @@ struct HarmonyPlanBuilder {
     var plate: [String: String] = [:]
     private var expected = Set<ImageKey>()
     private var imageKeys: [String: ImageKey] = [:]
+    private var stagePositions: [String: StagePosition] = [:]
     private var missing: [MissingImage] = []
     private var channels: [Int: ChannelInfo] = [:]
     private var usedChannels = Set<Int>()
@@ -45,6 +46,9 @@ struct HarmonyPlanBuilder {
         }
         expected.insert(key)
         imageKeys[url] = key
+        if let x = children["PositionX"], let y = children["PositionY"] {
+            stagePositions[url] = StagePosition(x: try micrometres(x), y: try micrometres(y))
+        }
         if let time = children["AbsTime"].flatMap({ PlanFile.unixSeconds(iso8601: $0.text) }) { times.append(time) }
         try noteZPosition(key, children["PositionZ"])
     }
@@ -111,6 +115,6 @@ struct HarmonyPlanBuilder {
             pixelSizeMicrons: pixelSizeByChannel.min { $0.key < $1.key }?.value, zStepMicrons: zStepMicrons,
             expected: expected, expectedMissing: missing,
             acquisitions: [AcquisitionInfo(id: 0, name: plate["MeasurementID"], start: times.min(), end: times.max())],
-            imageKeys: imageKeys)
+            imageKeys: imageKeys, stagePositions: stagePositions)
     }
 }

@@ -19,6 +19,7 @@ extension PlatePlan {
         result.expectedMissing = expectedMissing + other.expectedMissing.filter { !expectedMissing.contains($0) }
         result.acquisitions = Self.mergedAcquisitions(acquisitions, other.acquisitions)
         result.imageKeys = imageKeys.merging(other.imageKeys) { mine, _ in mine }
+        result.stagePositions = stagePositions.merging(other.stagePositions) { mine, _ in mine }
         return result
     }
 

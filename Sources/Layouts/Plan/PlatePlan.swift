@@ -33,12 +33,15 @@ public struct PlatePlan: Sendable, Equatable {
     /// Keys for files the plan names, by path relative to `scopeDirectory` (always `/`-separated);
     /// these override name parsing.
     public var imageKeys: [String: ImageKey]
+    /// Stage positions of the files the plan names, by the same paths as `imageKeys`.
+    public var stagePositions: [String: StagePosition]
 
     /// A plan from its parts.
     public init(source: String, scopeDirectory: String, plateName: String? = nil, format: PlateFormat? = nil,
                 channels: [ChannelInfo] = [], pixelSizeMicrons: Double? = nil, zStepMicrons: Double? = nil,
                 expected: Set<ImageKey>? = nil, expectedMissing: [MissingImage] = [],
-                acquisitions: [AcquisitionInfo] = [], imageKeys: [String: ImageKey] = [:]) {
+                acquisitions: [AcquisitionInfo] = [], imageKeys: [String: ImageKey] = [:],
+                stagePositions: [String: StagePosition] = [:]) {
         self.source = source
         self.scopeDirectory = scopeDirectory
         self.plateName = plateName
@@ -50,6 +53,7 @@ public struct PlatePlan: Sendable, Equatable {
         self.expectedMissing = expectedMissing
         self.acquisitions = acquisitions
         self.imageKeys = imageKeys
+        self.stagePositions = stagePositions
     }
 
     /// The expected planes with `plate` filled in, or nil when the plan lists none.

@@ -9,6 +9,7 @@ enum MeasurementDataReader {
         let path: String
         let time: Double?
         let zMicrons: Double?
+        let stage: StagePosition?
     }
 
     /// The images the mlf lists as expected planes and image keys, its ERR records as expected-missing.
@@ -35,12 +36,14 @@ enum MeasurementDataReader {
         let channelOf = channelNumbering(images)
         var expected = Set<ImageKey>(minimumCapacity: images.count)
         var imageKeys: [String: ImageKey] = [:]
+        var stagePositions: [String: StagePosition] = [:]
         for record in images {
             let key = ImageKey(plate: "", well: record.well, field: record.field - 1,
                                channel: channelOf.index(action: record.action, ch: record.ch), z: record.zIndex - 1,
                                t: record.timePoint - 1, acquisition: record.timeline - 1)
             expected.insert(key)
             imageKeys[record.path] = key
+            stagePositions[record.path] = record.stage
         }
         return PlatePlan(
             source: path, scopeDirectory: PlanFile.directory(of: path), channels: channelOf.channels,
@@ -48,7 +51,7 @@ enum MeasurementDataReader {
             expectedMissing: try errors.map { element throws(LayoutError) in
                 try missingImage(element, channelOf, planPath: path)
             },
-            acquisitions: acquisitions(images), imageKeys: imageKeys)
+            acquisitions: acquisitions(images), imageKeys: imageKeys, stagePositions: stagePositions)
     }
 
     private static func imageRecord(_ element: ClosedXMLElement, planPath: String) throws(LayoutError) -> ImageRecord {
@@ -66,7 +69,15 @@ enum MeasurementDataReader {
             action: try element.integerAttribute("ActionIndex", planPath: planPath) ?? 1,
             ch: try required("Ch"), path: PlanFile.relativeImagePath(element.text),
             time: element.attributes["Time"].flatMap(PlanFile.unixSeconds(iso8601:)),
-            zMicrons: try element.decimalAttribute("Z", planPath: planPath))
+            zMicrons: try element.decimalAttribute("Z", planPath: planPath),
+            stage: try stagePosition(element, planPath: planPath))
+    }
+
+    /// The record's X and Y (µm), when it has both.
+    private static func stagePosition(_ element: ClosedXMLElement, planPath: String) throws(LayoutError) -> StagePosition? {
+        guard let x = try element.decimalAttribute("X", planPath: planPath),
+              let y = try element.decimalAttribute("Y", planPath: planPath) else { return nil }
+        return StagePosition(x: x, y: y)
     }
 
     /// Channel indices and descriptions for the (ActionIndex, Ch) pairs in use.
