@@ -28,7 +28,7 @@ public enum IncrementalIngest {
         options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(IngestError) -> Outcome {
-        let sized = PlateGeometry.survey(sources, copyCheckedWells: Set(wells))
+        let sized = PlateGeometry.survey(sources)
         guard let geometry = sized.geometry else {
             let result = PlateResult(name: sources.name, path: plateRoot, wellsWritten: [],
                                      wellsFailed: wells.map { FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image") },

@@ -36,9 +36,7 @@ extension PlateGeometry {
 
     /// Reads every image's header, settles the plate-wide plane shape (the most common one), and
     /// rejects files that do not fit: unreadable, another shape or type, outside the plate, duplicates.
-    /// Copies of a plane are looked for in `copyCheckedWells` only (all wells when nil): it reads headers,
-    /// and the daemon needs it only for the wells it is about to write.
-    static func survey(_ sources: PlateSources, copyCheckedWells: Set<WellPosition>? = nil) -> SurveyResult {
+    static func survey(_ sources: PlateSources) -> SurveyResult {
         var rejected: [FileIssue] = []
         var probed: [ProbedImage] = []
         for image in sources.images {
@@ -63,9 +61,9 @@ extension PlateGeometry {
         let format = plan?.format ?? PlateFormat.smallestStandard(containing: wellsSeen)
             ?? PlateFormat(rows: (wellsSeen.map(\.row).max() ?? 0) + 1, columns: (wellsSeen.map(\.column).max() ?? 0) + 1)
 
-        let copies = RepeatedPlanes.find(in: probed.filter { $0.frame == frame }.map(\.image), layout: sources.layout,
-                                         wells: copyCheckedWells)
+        let copies = RepeatedPlanes.find(in: probed.filter { $0.frame == frame }.map(\.image), layout: sources.layout)
         var ignored: [FileIssue] = []
+        var repeated = Set<PlaneIdentity>()
         var planes: [(PlaneIdentity, SourceImage, page: Int)] = []
         var claimed: [PlaneIdentity: String] = [:]
         for item in probed {
@@ -82,6 +80,9 @@ extension PlateGeometry {
                 continue
             }
             if let original = copies[path] {
+                // The plane the copy stands at is there (in the original), so the plan gets no gap for it.
+                repeated.insert(PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
+                                              timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0))
                 ignored.append(FileIssue(path: path, reason: "the same plane as \(original) (identical instrument header): "
                                          + "MetaXpress repeats a channel that has a single plane in every ZStep folder"))
                 continue
@@ -129,7 +130,9 @@ extension PlateGeometry {
                 channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!,
                 fingerprint: image.fingerprint))
         }
-        let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys)) } ?? []
+        // A projection plate holds only the channels the run projected; the plan cannot say which.
+        let plannedChannels = ImageKey.isProjectionPlate(sources.name) ? Set(channels) : nil
+        let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys).union(repeated), channels: plannedChannels) } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
@@ -141,12 +144,14 @@ extension PlateGeometry {
     }
 
     /// The instrument's own missing-image records, then planes the plan expects that never arrived.
-    private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>) -> [String] {
+    /// `channels`, when given, limits the plan's expectations to those channels.
+    private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>, channels: Set<Int>?) -> [String] {
         let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
         var gaps = plan.expectedMissing.map { record in
             "\(source) reports \(record.well.map { "well \($0.rowName)\($0.columnName) " } ?? "")not acquired: \(record.reason)"
         }
         let absent = (plan.expected ?? []).filter { key in
+            guard channels?.contains(key.channel) ?? true else { return false }
             let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
                                          timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0)
             return !present.contains(identity) && !plan.expectedMissing.contains { $0.covers(key) }

@@ -13,10 +13,10 @@ enum SyntheticPlane {
     /// Camera read noise variance, in uint16 units (standard deviation 3).
     private static let readNoiseVariance: Float = 9
 
-    static func render(spec: ExportSpec, row: Int, column: Int, field: Int, channel: Int, z: Int, t: Int) -> [UInt8] {
+    static func render(spec: ExportSpec, row: Int, column: Int, field: Int, channel: Int, z: Int, t: Int, run: Int = 0) -> [UInt8] {
         let width = spec.width
         let height = spec.height
-        let seed = Int(truncatingIfNeeded: spec.seed)
+        let seed = Int(truncatingIfNeeded: spec.pixelSeed(run: run))
         var cells = SeededGenerator(mixing: [seed, 1, row, column, field, t])
         var stain = SeededGenerator(mixing: [seed, 2, row, column, field, t, channel])
         var noise = SeededGenerator(mixing: [seed, 3, row, column, field, t, channel, z])

@@ -20,6 +20,38 @@ extension ExportSpec {
         if Set(wells).count != wells.count { return ("wells", "each well once", "duplicates") }
         if !(pixelSizeMicrons > 0) { return ("pixel size", "more than 0 µm", "\(pixelSizeMicrons) µm") }
         if !(zStepMicrons > 0) { return ("Z step", "more than 0 µm", "\(zStepMicrons) µm") }
+        return variantProblem
+    }
+
+    /// The first real-world variant the layout or the other settings cannot carry.
+    private var variantProblem: (property: String, expected: String, found: String)? {
+        if !(1...99).contains(runs) { return ("runs", "1 to 99", "\(runs)") }
+        if runs > 1, runFolders == .none {
+            return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
+        }
+        if runFolders != .none, layout == .harmony {
+            return ("run folders", "the imagexpress or yokogawa layout; Harmony exports have no run folders", "the harmony layout")
+        }
+        if runFolders == .database, layout != .imageXpress {
+            return ("run folders", "the imagexpress layout for the MetaXpress database layout", "the \(layout.rawValue) layout")
+        }
+        if metaSeriesHeaders, layout != .imageXpress {
+            return ("MetaSeries headers", "the imagexpress layout", "the \(layout.rawValue) layout")
+        }
+        if maximumProjection {
+            if layout != .imageXpress { return ("projection", "the imagexpress layout", "the \(layout.rawValue) layout") }
+            if zPlanes < 2 { return ("projection", "a z-stack (at least 2 Z planes)", "1 Z plane") }
+        }
+        if !singlePlaneChannels.isEmpty {
+            if layout != .imageXpress { return ("single-plane channels", "the imagexpress layout", "the \(layout.rawValue) layout") }
+            if zPlanes < 2 { return ("single-plane channels", "a z-stack (at least 2 Z planes)", "1 Z plane") }
+            if let outside = singlePlaneChannels.sorted().first(where: { !(0..<channels).contains($0) }) {
+                return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
+            }
+        }
+        if instrumentFiles, layout == .imageXpress {
+            return ("instrument files", "the yokogawa or harmony layout; for imagexpress use MetaSeries headers", "the imagexpress layout")
+        }
         return nil
     }
 }

@@ -38,6 +38,26 @@ public struct ExportSpec: Sendable {
     public var zStepMicrons: Double
     /// Seed of all pixel content; equal specs give equal pixels.
     public var seed: UInt64
+    /// Acquisition runs of the plate (ImageXpress, Yokogawa), each in its own run folder with its own plan
+    /// files and its own pixels; more than one needs `runFolders` other than `.none`.
+    public var runs: Int
+    /// How each run is foldered; `.none` writes the single run straight into the export root.
+    public var runFolders: RunFolderStyle
+    /// ImageXpress: write a MetaSeries XML ImageDescription into every TIFF, as MetaXpress does (pixel size,
+    /// channel name, wavelength, stage and focus position, acquisition time). Implied by
+    /// `maximumProjection` and `singlePlaneChannels`, which the product tells apart by that header.
+    public var metaSeriesHeaders: Bool
+    /// ImageXpress with `zPlanes` > 1: also write the maximum projection of every z-stack, as MetaXpress
+    /// exports it (`ZStep_0/`; beside the `ZStep_N/` folders in the database layout).
+    public var maximumProjection: Bool
+    /// ImageXpress with `zPlanes` > 1: 0-based channels imaged at one z only. An exported run repeats that
+    /// file byte for byte in every `ZStep_N/` folder (and `ZStep_0/` with projections), as MetaXpress
+    /// does; the database layout stores it once, in `ZStep_1/`.
+    public var singlePlaneChannels: Set<Int>
+    /// Yokogawa and Harmony: also write the non-image files the instrument leaves in an export. Yokogawa: a
+    /// `.mes` measurement-settings plan naming each channel (unless `writePlan` is off), `DC_`/`SC_`
+    /// reference images and a `TRACE<date>.log`; Harmony: `Assaylayout/<plate>.xml`.
+    public var instrumentFiles: Bool
 
     /// Creates a spec; the defaults describe a small 96-well uint16 export of two wells.
     public init(
@@ -58,7 +78,13 @@ public struct ExportSpec: Sendable {
         channelNames: [String] = [],
         pixelSizeMicrons: Double = 0.65,
         zStepMicrons: Double = 2.0,
-        seed: UInt64 = 42
+        seed: UInt64 = 42,
+        runs: Int = 1,
+        runFolders: RunFolderStyle = .none,
+        metaSeriesHeaders: Bool = false,
+        maximumProjection: Bool = false,
+        singlePlaneChannels: Set<Int> = [],
+        instrumentFiles: Bool = false
     ) {
         self.layout = layout
         self.plateName = plateName
@@ -78,6 +104,17 @@ public struct ExportSpec: Sendable {
         self.pixelSizeMicrons = pixelSizeMicrons
         self.zStepMicrons = zStepMicrons
         self.seed = seed
+        self.runs = runs
+        self.runFolders = runFolders
+        self.metaSeriesHeaders = metaSeriesHeaders
+        self.maximumProjection = maximumProjection
+        self.singlePlaneChannels = singlePlaneChannels
+        self.instrumentFiles = instrumentFiles
+    }
+
+    /// Whether every TIFF carries a MetaSeries header: asked for, or needed by projections or single-plane channels.
+    public var writesMetaSeriesHeaders: Bool {
+        layout == .imageXpress && (metaSeriesHeaders || maximumProjection || !singlePlaneChannels.isEmpty)
     }
 
     /// The name of 0-based `channel`: the caller's name if given, else a common dye name.

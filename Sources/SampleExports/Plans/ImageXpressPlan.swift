@@ -5,7 +5,8 @@ enum ImageXpressPlan {
         "\(spec.plateName).HTD"
     }
 
-    static func text(for spec: ExportSpec) -> String {
+    /// The plan of `run`: every run of a plate has the same plan but its own unique identifier.
+    static func text(for spec: ExportSpec, run: Int = 0) -> String {
         let selected = Set(spec.wells)
         let grid = spec.fieldGrid
         var lines = [
@@ -14,7 +15,7 @@ enum ImageXpressPlan {
             "\"TimePoints\", \(spec.timepoints)",
             "\"ZSeries\", \(flag(spec.zPlanes > 1))",
             "\"ZSteps\", \(spec.zPlanes)",
-            "\"ZProjection\", FALSE",
+            "\"ZProjection\", \(flag(spec.maximumProjection && spec.zPlanes > 1))",
             "\"XWells\", \(spec.columns)",
             "\"YWells\", \(spec.rows)",
         ]
@@ -36,7 +37,7 @@ enum ImageXpressPlan {
         for channel in 0..<spec.channels {
             lines.append("\"WaveCollect\(channel + 1)\", 1")
         }
-        lines += ["\"UniquePlateIdentifier\", \"\(uniqueIdentifier(for: spec))\"", "\"EndFile\""]
+        lines += ["\"UniquePlateIdentifier\", \"\(uniqueIdentifier(for: spec, run: run))\"", "\"EndFile\""]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -45,8 +46,9 @@ enum ImageXpressPlan {
     }
 
     /// A UUID-shaped identifier derived from the seed, so equal specs give equal files.
-    private static func uniqueIdentifier(for spec: ExportSpec) -> String {
-        var random = SeededGenerator(mixing: [Int(truncatingIfNeeded: spec.seed), 4])
+    private static func uniqueIdentifier(for spec: ExportSpec, run: Int) -> String {
+        let seed = Int(truncatingIfNeeded: spec.seed)
+        var random = SeededGenerator(mixing: run == 0 ? [seed, 4] : [seed, 4, run])
         let hex = (0..<2).map { _ in
             let text = String(random.next(), radix: 16)
             return String(repeating: "0", count: 16 - text.count) + text

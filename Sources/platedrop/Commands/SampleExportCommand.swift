@@ -48,13 +48,59 @@ struct SampleExportCommand: ParsableCommand {
     @Option(help: "Random seed for the synthetic content.")
     var seed: UInt64 = 42
 
-    @Flag(name: .customLong("no-plan"), help: "Leave out the vendor plan files (HTD, mlf/mrf, Index.idx.xml).")
+    @Flag(name: .customLong("no-plan"), help: "Leave out the vendor plan files (HTD, mlf/mrf, .mes, Index.idx.xml).")
     var noPlan = false
+
+    @Option(help: ArgumentHelp(
+        "imagexpress, yokogawa: acquisition runs of the plate, each in its own run folder with its own plan files "
+            + "and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
+            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/ (runs an hour apart). Without it the export has no run folder.",
+        valueName: "n"))
+    var runs: Int?
+
+    @Flag(name: .customLong("database-layout"), help: ArgumentHelp(
+        "imagexpress: write each run as the MetaXpress database stores it, <plate>/<YYYY-MM-DD>/<id>/: file names "
+            + "with a GUID glued to the wave token (_w1<GUID>.tif), no HTD, projections beside the ZStep_N folders and "
+            + "single-plane channels stored once (ZStep_1). Implies run folders."))
+    var databaseLayout = false
+
+    @Flag(name: .customLong("metaseries"), help: ArgumentHelp(
+        "imagexpress: write MetaXpress's MetaSeries XML into every TIFF's ImageDescription (pixel size in um, "
+            + "channel name, wavelength, stage and z position, acquisition time; no two planes alike). Off by "
+            + "default; implied by --projection and --single-plane-channels."))
+    var metaSeries = false
+
+    @Flag(help: ArgumentHelp(
+        "imagexpress with --z > 1: also write MetaXpress's maximum projection of every z-stack (pixel-wise maximum "
+            + "of its planes) into ZStep_0/, its header naming Z Projection Method \"Maximum\"."))
+    var projection = false
+
+    @Option(name: .customLong("single-plane-channels"), help: ArgumentHelp(
+        "imagexpress with --z > 1: comma-separated channels (1-based, e.g. 3,4) imaged at one z only. As MetaXpress "
+            + "exports them, the same file (identical bytes and header) is written into every ZStep_N folder, "
+            + "ZStep_0 too with --projection.",
+        valueName: "channels"))
+    var singlePlaneChannels: String?
+
+    @Flag(name: .customLong("instrument-files"), help: ArgumentHelp(
+        "yokogawa: also write a .mes settings file naming each channel (\"405 BP445/45\", colour #FF002FFF), "
+            + "DC_/SC_ reference images and a TRACE<date>.log; harmony: Assaylayout/<plate>.xml beside Images/."))
+    var instrumentFiles = false
 
     func run() throws {
         let spec = try makeSpec()
         let export = try SampleExportGenerator.generate(spec, into: directory)
-        print("wrote \(export.images.count) images and \(export.planFiles.count) plan file(s) to \(export.root)")
+        let projections = export.images.filter { $0.kind == .maximumProjection }.count
+        let copies = export.images.filter { if case .repeatedPlane = $0.kind { true } else { false } }.count
+        var kinds: [String] = []
+        if projections > 0 { kinds.append("\(projections) projection" + (projections == 1 ? "" : "s")) }
+        if copies > 0 { kinds.append("\(copies) repeated " + (copies == 1 ? "copy" : "copies")) }
+        var summary = "wrote \(export.images.count) images" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+            + ", \(export.planFiles.count) plan file(s)"
+        if !export.companionFiles.isEmpty { summary += ", \(export.companionFiles.count) other instrument file(s)" }
+        let runFolders = export.runFolders.filter { !$0.isEmpty }
+        if !runFolders.isEmpty { summary += " in \(runFolders.count) run folder(s) (\(runFolders.joined(separator: ", ")))" }
+        print(summary + " to \(export.root)")
     }
 
     func makeSpec() throws -> ExportSpec {
@@ -87,9 +133,20 @@ struct SampleExportCommand: ParsableCommand {
         }
         var tiffOptions = TIFFWriteOptions()
         tiffOptions.compression = tiffCompression
+        var singlePlane = Set<Int>()
+        for token in (singlePlaneChannels ?? "").split(separator: ",") {
+            guard let channel = Int(String(token.filter { $0 != " " })), (1...channels).contains(channel) else {
+                throw ValidationError("--single-plane-channels: \(token) is not one of channels 1 to \(channels)")
+            }
+            singlePlane.insert(channel - 1)
+        }
+        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1, found \(runs)") }
+        let runFolders: RunFolderStyle = databaseLayout ? .database : (runs != nil ? .exported : .none)
         return ExportSpec(
             layout: instrument, plateName: plate, rows: plateFormat.rows, columns: plateFormat.columns, wells: wellList,
             fields: fields, channels: channels, zPlanes: z, timepoints: t, width: dimensions[0], height: dimensions[1],
-            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan, seed: seed)
+            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan, seed: seed,
+            runs: runs ?? 1, runFolders: runFolders, metaSeriesHeaders: metaSeries, maximumProjection: projection,
+            singlePlaneChannels: singlePlane, instrumentFiles: instrumentFiles)
     }
 }
