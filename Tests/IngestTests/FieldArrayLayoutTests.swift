@@ -113,14 +113,14 @@ struct FieldArrayLayoutTests {
         let layout = FieldArrayLayout(geometry: Self.tall, options: IngestOptions(
             pyramidSmallestSide: smallestSide, pyramidMaximumLevels: maximumLevels))
         #expect(layout.levels.count == expected)
-        let metadata = layout.imageMetadata(name: "f", channelRanges: [nil, nil])
+        let metadata = layout.imageMetadata(name: "f", channelWindows: [nil, nil])
         #expect(metadata.datasets.map(\.path) == (0..<expected).map(String.init))
     }
 
     @Test("level n is scaled by 2^n and shifted by (2^n − 1)/2 pixels of level 0")
     func scaleAndTranslation() throws {
         let geometry = PlateGeometry.fixture(height: 2000, width: 1500, channels: [0], plan: Self.plan)
-        let metadata = FieldArrayLayout(geometry: geometry, options: IngestOptions()).imageMetadata(name: "f", channelRanges: [nil])
+        let metadata = FieldArrayLayout(geometry: geometry, options: IngestOptions()).imageMetadata(name: "f", channelWindows: [nil])
         #expect(metadata.datasets.count == 4)
         for (level, dataset) in metadata.datasets.enumerated() {
             let factor = Double(1 << level)
@@ -142,7 +142,7 @@ struct FieldArrayLayoutTests {
     @Test("without a plan pixels and planes are one unit apart and axes carry no unit")
     func noPlanScale() {
         let geometry = PlateGeometry.fixture(height: 600, width: 600, timepoints: [0, 1])
-        let metadata = FieldArrayLayout(geometry: geometry, options: IngestOptions()).imageMetadata(name: "f", channelRanges: [nil])
+        let metadata = FieldArrayLayout(geometry: geometry, options: IngestOptions()).imageMetadata(name: "f", channelWindows: [nil])
         #expect(metadata.datasets.map(\.scale) == [[1, 1, 1, 1, 1], [1, 1, 1, 2, 2], [1, 1, 1, 4, 4]])
         #expect(metadata.datasets.map(\.translation) == [nil, [0, 0, 0, 0.5, 0.5], [0, 0, 0, 1.5, 1.5]])
         #expect(metadata.axes.allSatisfy { $0.unit == nil })
@@ -152,12 +152,12 @@ struct FieldArrayLayoutTests {
     func planChannels() {
         let geometry = PlateGeometry.fixture(height: 8, width: 8, channels: [0, 1, 2, 3], plan: Self.plan)
         let channels = FieldArrayLayout(geometry: geometry, options: IngestOptions())
-            .imageMetadata(name: "f", channelRanges: [nil, nil, nil, nil]).channels
+            .imageMetadata(name: "f", channelWindows: [nil, nil, nil, nil]).channels
         #expect(channels.map(\.label) == ["DAPI", "GFP", "mCherry", "Cy5"])
         #expect(channels.map(\.color) == ["0000FF", "00FF00", "FF0000", "FF00FF"])
 
         let subset = PlateGeometry.fixture(height: 8, width: 8, channels: [3], plan: Self.plan)
-        let only = FieldArrayLayout(geometry: subset, options: IngestOptions()).imageMetadata(name: "f", channelRanges: [nil])
+        let only = FieldArrayLayout(geometry: subset, options: IngestOptions()).imageMetadata(name: "f", channelWindows: [nil])
         #expect(only.channels.map(\.label) == ["Cy5"])
         #expect(only.channels.map(\.color) == ["FF00FF"])
     }
@@ -165,18 +165,18 @@ struct FieldArrayLayoutTests {
     @Test("without a plan channels are numbered from 1 and coloured blue, green, red…; a lone channel is white")
     func unnamedChannels() {
         let three = FieldArrayLayout(geometry: .fixture(height: 8, width: 8, channels: [0, 1, 4]), options: IngestOptions())
-            .imageMetadata(name: "f", channelRanges: [nil, nil, nil]).channels
+            .imageMetadata(name: "f", channelWindows: [nil, nil, nil]).channels
         #expect(three.map(\.label) == ["Channel 1", "Channel 2", "Channel 5"])
         #expect(three.map(\.color) == ["0000FF", "00FF00", "FF0000"])
         let one = FieldArrayLayout(geometry: .fixture(height: 8, width: 8, channels: [0]), options: IngestOptions())
-            .imageMetadata(name: "f", channelRanges: [nil]).channels
+            .imageMetadata(name: "f", channelWindows: [nil]).channels
         #expect(one.map(\.color) == ["FFFFFF"])
     }
 
     @Test("window bounds are the type's range; start and end are the data's range, or the bounds without data")
     func integerWindows() {
         let layout = FieldArrayLayout(geometry: .fixture(height: 8, width: 8, channels: [0, 1]), options: IngestOptions())
-        let windows = layout.imageMetadata(name: "f", channelRanges: [ValueRange(min: 100, max: 2000), nil]).channels.map(\.window)
+        let windows = layout.imageMetadata(name: "f", channelWindows: [ValueRange(min: 100, max: 2000), nil]).channels.map(\.window)
         #expect(windows == [OmeroChannel.Window(min: 0, max: 65535, start: 100, end: 2000),
                             OmeroChannel.Window(min: 0, max: 65535, start: 0, end: 65535)])
     }
@@ -185,7 +185,7 @@ struct FieldArrayLayoutTests {
     func floatWindows() {
         let layout = FieldArrayLayout(geometry: .fixture(height: 8, width: 8, sampleType: .float32, channels: [0, 1]),
                                       options: IngestOptions())
-        let windows = layout.imageMetadata(name: "f", channelRanges: [ValueRange(min: -1.5, max: 3), nil]).channels.map(\.window)
+        let windows = layout.imageMetadata(name: "f", channelWindows: [ValueRange(min: -1.5, max: 3), nil]).channels.map(\.window)
         #expect(windows == [OmeroChannel.Window(min: -1.5, max: 3, start: -1.5, end: 3),
                             OmeroChannel.Window(min: 0, max: 1, start: 0, end: 1)])
     }

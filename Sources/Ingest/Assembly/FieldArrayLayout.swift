@@ -72,8 +72,8 @@ struct FieldArrayLayout: Sendable {
         (geometry.hasTimeAxis ? [1] : []) + [channels, 1, pyramid.levels[level].height, pyramid.levels[level].width]
     }
 
-    /// Multiscale and omero metadata of one field, with display windows from the data seen.
-    func imageMetadata(name: String, channelRanges: [ValueRange?]) -> ImageMetadata {
+    /// Multiscale and omero metadata of one field; `channelWindows` are the display windows of its well.
+    func imageMetadata(name: String, channelWindows: [ValueRange?]) -> ImageMetadata {
         let plan = geometry.plan
         let pixel = plan?.pixelSizeMicrons ?? 1
         let zStep = plan?.zStepMicrons ?? 1
@@ -90,7 +90,7 @@ struct FieldArrayLayout: Sendable {
         let typeRange = ValueRange.typeRange(geometry.sampleType)
         let channels = geometry.channels.enumerated().map { position, instrumentChannel in
             let info = plan?.channels.first { $0.index == instrumentChannel }
-            let data = channelRanges[position]
+            let data = channelWindows[position]
             let bounds = typeRange ?? data ?? ValueRange(min: 0, max: 1)
             let name = info?.name ?? "Channel \(instrumentChannel + 1)"
             return OmeroChannel(

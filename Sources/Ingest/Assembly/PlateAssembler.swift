@@ -26,8 +26,8 @@ final class PlateAssembler: Sendable {
         /// Shard tasks not yet done.
         var remaining: Int
         var failure: String?
-        /// Data range per field, per channel position.
-        var channelRanges: [[ValueRange?]]
+        /// Values sampled from every field's planes, per channel position.
+        var channelSamples: [IntensitySample]
     }
 
     private struct Shared: Sendable {
@@ -91,10 +91,9 @@ final class PlateAssembler: Sendable {
         }
         tasks = tasksByWell.flatMap { $0 }
         planeCount = sortedPlanes.reduce(0) { $0 + $1.count }
-        let emptyRanges = Array(repeating: Array(repeating: ValueRange?.none, count: geometry.channels.count),
-                                count: geometry.fields.count)
+        let emptySamples = Array(repeating: IntensitySample(), count: geometry.channels.count)
         shared = Mutex(Shared(wells: tasksByWell.map {
-            WellProgress(remaining: $0.count, failure: nil, channelRanges: emptyRanges)
+            WellProgress(remaining: $0.count, failure: nil, channelSamples: emptySamples)
         }))
     }
 
@@ -160,7 +159,7 @@ final class PlateAssembler: Sendable {
 
     /// How one plane of a shard task went.
     private enum PlaneOutcome {
-        case read(ValueRange?)
+        case read(IntensitySample)
         case rejected(String)
     }
 
@@ -188,12 +187,11 @@ final class PlateAssembler: Sendable {
                 switch outcomes[slot] {
                 case let .rejected(reason):
                     state.rejected.append(FileIssue(path: plane.relativePath, reason: reason))
-                case let .read(range):
+                case let .read(sample):
                     state.bytesRead += planeBytes
                     guard writeError == nil else { continue }
                     state.planesWritten += 1
-                    let current = state.wells[task.wellIndex].channelRanges[task.field][plane.channel]
-                    state.wells[task.wellIndex].channelRanges[task.field][plane.channel] = range?.union(current) ?? current
+                    state.wells[task.wellIndex].channelSamples[plane.channel].merge(sample)
                 case nil:
                     break
                 }
@@ -233,7 +231,7 @@ final class PlateAssembler: Sendable {
             do {
                 let file = try TIFFFile(path: plane.absolutePath)
                 try file.readPage(plane.page, into: slice)
-                outcomes[slot] = .read(ValueRange.of(UnsafeRawBufferPointer(slice), sampleType: geometry.sampleType))
+                outcomes[slot] = .read(IntensitySample.of(UnsafeRawBufferPointer(slice), sampleType: geometry.sampleType))
             } catch {
                 outcomes[slot] = .rejected("unreadable TIFF: \(error)")
                 slice.initializeMemory(as: UInt8.self, repeating: 0)
@@ -295,7 +293,7 @@ final class PlateAssembler: Sendable {
             return nil
         }
         do {
-            try writeWellMetadata(well, ranges: wellProgress.channelRanges)
+            try writeWellMetadata(well, windows: wellProgress.channelSamples.map(\.window))
             try publisher.publish(well)
             outcome.withLock { $0.writtenWells.append(well) }
             return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
@@ -305,7 +303,8 @@ final class PlateAssembler: Sendable {
         }
     }
 
-    private func writeWellMetadata(_ well: WellPosition, ranges: [[ValueRange?]]) throws {
+    /// Every field shows a channel with the same window, taken over the whole well.
+    private func writeWellMetadata(_ well: WellPosition, windows: [ValueRange?]) throws {
         for (fieldIndex, _) in geometry.fields.enumerated() {
             for (level, metadata) in layout.levels.enumerated() {
                 let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: fieldIndex, level: level)
@@ -313,7 +312,7 @@ final class PlateAssembler: Sendable {
             }
             let name = "\(well.rowName)\(well.columnName) field \(fieldIndex)"
             try staging.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
-                                   layout.imageMetadata(name: name, channelRanges: ranges[fieldIndex]))
+                                   layout.imageMetadata(name: name, channelWindows: windows))
             try staging.writeTables(row: well.rowName, column: well.columnName, field: fieldIndex,
                                     layout.regionTables(field: fieldIndex, stagePosition: geometry.stagePosition(well, field: fieldIndex)))
         }

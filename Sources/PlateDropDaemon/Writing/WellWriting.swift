@@ -106,12 +106,8 @@ struct WellWriting {
                 try well.update(db)
             }
             let writtenIDs = Set(ready.filter { written.contains($0.position.label) }.compactMap(\.id))
-            // Only files of the wells this write took on change state; the others are judged when theirs are written.
-            let readyIDs = Set(ready.compactMap(\.id))
-            for var file in files {
-                guard let well = file.well, readyIDs.contains(well),
-                      writtenIDs.contains(well) || rejected[file.relativePath] != nil || ignored[file.relativePath] != nil
-                else { continue }
+            for var file in files
+            where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil || ignored[file.relativePath] != nil {
                 if let reason = ignored[file.relativePath] {
                     file.state = .ignored
                     file.reason = reason

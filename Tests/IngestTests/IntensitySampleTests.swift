@@ -2,13 +2,14 @@
 import Testing
 import TIFF
 
-@Suite("ValueRange: data ranges of planes and the ranges of sample types")
-struct ValueRangeTests {
+@Suite("IntensitySample: display windows from robust percentiles, and the ranges of sample types")
+struct IntensitySampleTests {
     static func range(_ values: [Double], as sampleType: TIFFSampleType) -> ValueRange? {
-        SampleValues.bytes(values, as: sampleType).withUnsafeBytes { ValueRange.of($0, sampleType: sampleType) }
+        SampleValues.bytes(values, as: sampleType).withUnsafeBytes { IntensitySample.of($0, sampleType: sampleType).window }
     }
 
-    @Test("the range of a plane is its smallest and largest value", arguments: TIFFSampleType.allCases)
+    @Test("the window of a small plane (every value sampled) spans its smallest and largest value",
+          arguments: TIFFSampleType.allCases)
     func scatteredPlane(sampleType: TIFFSampleType) throws {
         let values = SampleValues.scattered(count: 97, as: sampleType, seed: 7)
         let lowest = try #require(values.min()), highest = try #require(values.max())
@@ -53,11 +54,26 @@ struct ValueRangeTests {
         #expect(ValueRange.typeRange(sampleType) == expected)
     }
 
-    @Test("union covers both ranges, and a missing range changes nothing")
-    func union() {
-        let first = ValueRange(min: -2, max: 3), second = ValueRange(min: 1, max: 9)
-        #expect(first.union(second) == ValueRange(min: -2, max: 9))
-        #expect(second.union(first) == ValueRange(min: -2, max: 9))
-        #expect(first.union(nil) == first)
+    @Test("a few hot pixels do not set the window, and every field of a well shares it")
+    func hotPixelsAndMergedFields() {
+        var plane = [Double](repeating: 100, count: 100_000)
+        for index in stride(from: 0, to: plane.count, by: 20_000) { plane[index] = 65535 }
+        let dim = [Double](repeating: 20, count: 100_000)
+        var well = IntensitySample()
+        for field in [plane, dim] {
+            well.merge(SampleValues.bytes(field, as: .uint16).withUnsafeBytes { IntensitySample.of($0, sampleType: .uint16) })
+        }
+        #expect(well.window == ValueRange(min: 20, max: 100))
+    }
+
+    @Test("a merged sample stays within its capacity")
+    func bounded() {
+        let plane = SampleValues.bytes((0..<1_000_000).map { Double($0 % 4000) }, as: .uint16)
+        var well = IntensitySample()
+        for _ in 0..<40 {
+            well.merge(plane.withUnsafeBytes { IntensitySample.of($0, sampleType: .uint16) })
+        }
+        #expect(well.values.count <= IntensitySample.capacity)
+        #expect(well.values.count > IntensitySample.capacity / 2)
     }
 }
