@@ -31,7 +31,7 @@ public enum IncrementalIngest {
         let sized = PlateGeometry.survey(sources)
         guard let geometry = sized.geometry else {
             let result = PlateResult(name: sources.name, path: plateRoot, wellsWritten: [],
-                                     wellsFailed: wells.map { FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image") },
+                                     wellsFailed: wells.map { WellFailure(well: $0, reason: "no usable image") },
                                      planesWritten: 0, missingPlanes: 0, bytesRead: 0)
             return Outcome(result: result, rejected: sized.rejected, ignored: sized.ignored, shapeSignature: nil,
                            planesPerWell: 0, format: nil)
@@ -43,7 +43,7 @@ public enum IncrementalIngest {
             var (result, rejected) = try assembler.run()
             result.planGaps = sized.planGaps
             let unusable = wells.filter { !writable.contains($0) }.map {
-                FileIssue(path: "\($0.rowName)\($0.columnName)", reason: "no usable image for this well")
+                WellFailure(well: $0, reason: "no usable image for this well")
             }
             result = result.adding(failures: unusable)
             return Outcome(result: result, rejected: sized.rejected + rejected, ignored: sized.ignored, shapeSignature: geometry.shapeSignature,

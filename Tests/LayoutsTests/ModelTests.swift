@@ -125,3 +125,21 @@ import Testing
         #expect(listing.merged(with: describing).source == "/x/a")
     }
 }
+
+@Suite struct PlaneKeyTests {
+    @Test func aKeyNamesItsPlaneOrOnePlanePerPage() {
+        let well = WellPosition(row: 1, column: 2)
+        let single = ImageKey(plate: "P", well: well, field: 3, channel: 1, z: 4, t: 2, acquisition: 1)
+        #expect(single.planes(pageCount: 1) == [PlaneKey(well: well, acquisition: 1, field: 3, t: 2, channel: 1, z: 4)])
+        let stack = ImageKey(plate: "P", well: well, field: 0, channel: 0, z: nil)
+        #expect(stack.planes(pageCount: 3).map(\.z) == [0, 1, 2])
+        #expect(stack.planes(pageCount: 0).map(\.z) == [0])
+    }
+
+    @Test func planesOfTwoWellsCompareOnceMovedToOne() {
+        let a = PlaneKey(well: WellPosition(row: 0, column: 0), acquisition: 0, field: 1, t: 0, channel: 2, z: 3)
+        let b = a.moved(to: WellPosition(row: 4, column: 5))
+        #expect(a != b)
+        #expect(b.moved(to: a.well) == a)
+    }
+}

@@ -66,3 +66,16 @@ import Testing
                 "\(plan.stagePositions)")
     }
 }
+
+@Suite struct RealHarmonyChannelTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func brightfieldIsGreyAndFluorescenceKeepsItsWavelength() throws {
+        let plan = try HarmonyLayout(defaultPlateName: "p").readPlan(
+            at: RealExportCorpus.path("harmony/pe2loaddata-phenix/Version1/images/Index.idx.xml"))
+        let brightfield = try #require(plan.channels.first { $0.name == "Brightfield" }, "\(plan.channels.map(\.name))")
+        #expect(brightfield.colorRGB == "FFFFFF")
+        let hoechst = try #require(plan.channels.first { $0.name == "HOECHST 33342" })
+        #expect(hoechst.colorRGB == nil)
+        #expect(hoechst.emissionNanometres != nil)
+    }
+}

@@ -41,7 +41,7 @@ final class PlateAssembler: Sendable {
 
     private struct Outcome: Sendable {
         var writtenWells: [WellPosition] = []
-        var failedWells: [FileIssue] = []
+        var failedWells: [WellFailure] = []
     }
 
     private let geometry: PlateGeometry
@@ -129,7 +129,7 @@ final class PlateAssembler: Sendable {
         let finished = outcome.withLock { $0 }
         let result = PlateResult(
             name: geometry.name, path: plateRoot,
-            wellsWritten: finished.writtenWells.sorted().map { "\($0.rowName)\($0.columnName)" },
+            wellsWritten: finished.writtenWells.sorted(),
             wellsFailed: finished.failedWells.sorted(),
             planesWritten: state.planesWritten,
             missingPlanes: wells.count * geometry.planesPerWell - state.planesWritten,
@@ -287,9 +287,8 @@ final class PlateAssembler: Sendable {
     /// well's path when it was published.
     private func finishWell(_ wellIndex: Int, progress wellProgress: WellProgress) -> String? {
         let well = wells[wellIndex]
-        let wellName = "\(well.rowName)\(well.columnName)"
         if let failure = wellProgress.failure {
-            outcome.withLock { $0.failedWells.append(FileIssue(path: wellName, reason: failure)) }
+            outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: failure)) }
             return nil
         }
         do {
@@ -298,7 +297,7 @@ final class PlateAssembler: Sendable {
             outcome.withLock { $0.writtenWells.append(well) }
             return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
         } catch {
-            outcome.withLock { $0.failedWells.append(FileIssue(path: wellName, reason: "publishing failed: \(error)")) }
+            outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: "publishing failed: \(error)")) }
             return nil
         }
     }
@@ -310,7 +309,7 @@ final class PlateAssembler: Sendable {
                 let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: fieldIndex, level: level)
                 try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata).writeMetadata()
             }
-            let name = "\(well.rowName)\(well.columnName) field \(fieldIndex)"
+            let name = "\(well.label) field \(fieldIndex)"
             try staging.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
                                    layout.imageMetadata(name: name, channelWindows: windows))
             try staging.writeTables(row: well.rowName, column: well.columnName, field: fieldIndex,

@@ -64,7 +64,7 @@ final class PlatePublisher: Sendable {
                 state.rows.insert(well.row)
             }
             if manager.fileExists(atPath: target) {
-                let retired = stagingRoot + "/retired-\(well.rowName)\(well.columnName)-\(UUID().uuidString)"
+                let retired = stagingRoot + "/retired-\(well.label)-\(UUID().uuidString)"
                 try manager.moveItem(atPath: target, toPath: retired)
                 try manager.removeItem(atPath: retired)
             }

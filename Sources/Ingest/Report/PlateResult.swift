@@ -1,11 +1,13 @@
+import Layouts
+
 /// What happened to one plate of an ingest.
 public struct PlateResult: Sendable {
     public let name: String
     /// The plate store's path.
     public let path: String
-    public let wellsWritten: [String]
+    public let wellsWritten: [WellPosition]
     /// Wells that could not be written, with the reason (e.g. the disk filled up).
-    public private(set) var wellsFailed: [FileIssue]
+    public private(set) var wellsFailed: [WellFailure]
     public let planesWritten: Int
     /// Planes the plate's shape expects that no usable file provided (stored as fill value).
     public let missingPlanes: Int
@@ -17,7 +19,7 @@ public struct PlateResult: Sendable {
 
 extension PlateResult {
     /// The same result with more failed wells.
-    func adding(failures: [FileIssue]) -> PlateResult {
+    func adding(failures: [WellFailure]) -> PlateResult {
         var result = self
         result.wellsFailed = (wellsFailed + failures).sorted()
         return result

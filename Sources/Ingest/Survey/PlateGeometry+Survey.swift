@@ -26,14 +26,6 @@ extension PlateGeometry {
         var summary: String { "\(width)×\(height) \(sampleType.rawValue)" }
     }
 
-    private struct PlaneIdentity: Hashable {
-        let well: WellPosition
-        let field: FieldSlot
-        let timepoint: Int
-        let channel: Int
-        let zPlane: Int
-    }
-
     /// Reads every image's header, settles the plate-wide plane shape (the most common one), and
     /// rejects files that do not fit: unreadable, another shape or type, outside the plate, duplicates.
     static func survey(_ sources: PlateSources) -> SurveyResult {
@@ -63,9 +55,9 @@ extension PlateGeometry {
 
         let copies = RepeatedPlanes.find(in: probed.filter { $0.frame == frame }.map(\.image), layout: sources.layout)
         var ignored: [FileIssue] = []
-        var repeated = Set<PlaneIdentity>()
-        var planes: [(PlaneIdentity, SourceImage, page: Int)] = []
-        var claimed: [PlaneIdentity: String] = [:]
+        var repeated = Set<PlaneKey>()
+        var planes: [(PlaneKey, SourceImage, page: Int)] = []
+        var claimed: [PlaneKey: String] = [:]
         for item in probed {
             let key = item.image.key
             let path = item.image.relativePath
@@ -75,33 +67,23 @@ extension PlateGeometry {
                 continue
             }
             guard format.contains(key.well) else {
-                rejected.append(FileIssue(path: path, reason: "well \(key.well.rowName)\(key.well.columnName) lies outside "
+                rejected.append(FileIssue(path: path, reason: "well \(key.well.label) lies outside "
                                           + "the \(format.rows)×\(format.columns) plate format"))
                 continue
             }
             if let original = copies[path] {
                 // The plane the copy stands at is there (in the original), so the plan gets no gap for it.
-                repeated.insert(PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
-                                              timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0))
+                repeated.insert(key.plane(z: 0))
                 ignored.append(FileIssue(path: path, reason: "the same plane as \(original) (identical instrument header): "
                                          + "MetaXpress repeats a channel that has a single plane in every ZStep folder"))
                 continue
             }
-            let zPlanes: [(z: Int, page: Int)]
-            if let z = key.z {
-                guard item.pageCount == 1 else {
-                    rejected.append(FileIssue(path: path, reason: "file holds \(item.pageCount) pages but its name gives "
-                                              + "a single z-plane (z \(z + 1))"))
-                    continue
-                }
-                zPlanes = [(z, 0)]
-            } else {
-                zPlanes = (0..<item.pageCount).map { ($0, $0) }
+            if let z = key.z, item.pageCount != 1 {
+                rejected.append(FileIssue(path: path, reason: "file holds \(item.pageCount) pages but its name gives "
+                                          + "a single z-plane (z \(z + 1))"))
+                continue
             }
-            let identities = zPlanes.map { z, page in
-                (PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
-                               timepoint: key.t, channel: key.channel, zPlane: z), page)
-            }
+            let identities = key.planes(pageCount: item.pageCount).enumerated().map { page, plane in (plane, page) }
             if let first = identities.lazy.compactMap({ claimed[$0.0] }).first {
                 rejected.append(FileIssue(path: path, reason: "duplicate: holds the same plane as \(first)"))
                 continue
@@ -113,10 +95,10 @@ extension PlateGeometry {
         }
         guard !planes.isEmpty else { return SurveyResult(geometry: nil, rejected: rejected) }
 
-        let fields = Set(planes.map(\.0.field)).sorted()
+        let fields = Set(planes.map { FieldSlot(acquisition: $0.0.acquisition, field: $0.0.field) }).sorted()
         let channels = Set(planes.map(\.0.channel)).sorted()
-        let zValues = Set(planes.map(\.0.zPlane)).sorted()
-        let timepoints = Set(planes.map(\.0.timepoint)).sorted()
+        let zValues = Set(planes.map(\.0.z)).sorted()
+        let timepoints = Set(planes.map(\.0.t)).sorted()
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
         let channelPosition = Dictionary(uniqueKeysWithValues: channels.enumerated().map { ($1, $0) })
         let zPosition = Dictionary(uniqueKeysWithValues: zValues.enumerated().map { ($1, $0) })
@@ -126,8 +108,8 @@ extension PlateGeometry {
         for (identity, image, page) in planes {
             planesByWell[identity.well, default: []].append(PlaneSource(
                 relativePath: image.relativePath, absolutePath: image.absolutePath, page: page,
-                field: fieldPosition[identity.field]!, timepoint: timePosition[identity.timepoint]!,
-                channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.zPlane]!,
+                field: fieldPosition[FieldSlot(acquisition: identity.acquisition, field: identity.field)]!,
+                timepoint: timePosition[identity.t]!, channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.z]!,
                 fingerprint: image.fingerprint))
         }
         // A projection plate holds only the channels the run projected; the plan cannot say which.
@@ -145,19 +127,17 @@ extension PlateGeometry {
 
     /// The instrument's own missing-image records, then planes the plan expects that never arrived.
     /// `channels`, when given, limits the plan's expectations to those channels.
-    private static func gaps(in plan: PlatePlan, present: Set<PlaneIdentity>, channels: Set<Int>?) -> [String] {
+    private static func gaps(in plan: PlatePlan, present: Set<PlaneKey>, channels: Set<Int>?) -> [String] {
         let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
         var gaps = plan.expectedMissing.map { record in
-            "\(source) reports \(record.well.map { "well \($0.rowName)\($0.columnName) " } ?? "")not acquired: \(record.reason)"
+            "\(source) reports \(record.well.map { "well \($0.label) " } ?? "")not acquired: \(record.reason)"
         }
         let absent = (plan.expected ?? []).filter { key in
             guard channels?.contains(key.channel) ?? true else { return false }
-            let identity = PlaneIdentity(well: key.well, field: FieldSlot(acquisition: key.acquisition, field: key.field),
-                                         timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0)
-            return !present.contains(identity) && !plan.expectedMissing.contains { $0.covers(key) }
+            return !present.contains(key.plane(z: 0)) && !plan.expectedMissing.contains { $0.covers(key) }
         }
         let shown = absent.sorted { "\($0)" < "\($1)" }.prefix(20).map { key in
-            "\(source) expects well \(key.well.rowName)\(key.well.columnName) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
+            "\(source) expects well \(key.well.label) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
                 + "t \(key.t + 1), but no usable file provides it"
         }
         gaps += shown

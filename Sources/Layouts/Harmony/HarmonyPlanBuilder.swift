@@ -69,6 +69,11 @@ struct HarmonyPlanBuilder {
         if let emission = children["MainEmissionWavelength"] {
             channel.emissionNanometres = try emission.decimalText(planPath: planPath)
         }
+        // Transmitted light has no emission colour; viewers show it grey.
+        if children["ChannelType"]?.text.lowercased() == "brightfield"
+            || children["IlluminationType"]?.text.lowercased() == "transmitted" {
+            channel.colorRGB = "FFFFFF"
+        }
         channels[index] = channel
         if pixelSizeByChannel[index] == nil, let resolution = children["ImageResolutionX"] {
             pixelSizeByChannel[index] = try micrometres(resolution)

@@ -27,6 +27,9 @@ public struct WellPosition: Hashable, Comparable, Sendable, CustomStringConverti
     /// Unpadded 1-based column number, as NGFF plate metadata names columns.
     public var columnName: String { String(column + 1) }
 
+    /// "B3": how reports, logs and the CLI name a well (unpadded column, as in the plate's paths).
+    public var label: String { "\(rowName)\(columnName)" }
+
     /// Vendor-style name with a 2-digit column, e.g. "C05" or "AF48".
     public var description: String {
         column < 9 ? "\(rowName)0\(column + 1)" : "\(rowName)\(column + 1)"

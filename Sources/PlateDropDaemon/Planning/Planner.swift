@@ -45,7 +45,9 @@ struct Planner {
                            rootPath: root.settings.path)
             })
         }
-        let plateShape = slotsByWell.values.reduce(into: Set<PlaneSlot>()) { $0.formUnion($1) }
+        // Every plane some well has, as if in one well: the shape a well without a plan is complete in.
+        let origin = WellPosition(row: 0, column: 0)
+        let plateShape = slotsByWell.values.reduce(into: Set<PlaneKey>()) { $0.formUnion($1.map { $0.moved(to: origin) }) }
         let expected = plan.map(Self.expectedSlots)
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout.seconds
         let writeWhatIsThere = plate.endMarkerSeen || timedOut
@@ -56,12 +58,13 @@ struct Planner {
             switch well.state {
             case .receiving:
                 let complete: Bool
-                if let wanted = expected?[WellPosition(row: well.row, column: well.column)], !wanted.isEmpty {
+                if let wanted = expected?[well.position], !wanted.isEmpty {
                     complete = wanted.isSubset(of: present)
                 } else if let expectations = root.settings.expectations {
                     complete = present.count >= expectations.planesPerWell
                 } else {
-                    complete = plateShape.isSubset(of: present) && now - well.lastActivityAt >= quiet
+                    complete = Set(plateShape.map { $0.moved(to: well.position) }).isSubset(of: present)
+                        && now - well.lastActivityAt >= quiet
                 }
                 guard complete || writeWhatIsThere else { continue }
                 if present.isEmpty {
@@ -108,22 +111,18 @@ struct Planner {
 
     /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per
     /// page when its pages are the z-planes.
-    static func slots(_ file: FileRecord, plate: String, well: WellPosition?, plan: PlatePlan?, rootPath: String) -> [PlaneSlot] {
+    static func slots(_ file: FileRecord, plate: String, well: WellPosition?, plan: PlatePlan?, rootPath: String) -> [PlaneKey] {
         guard let well else { return [] }
         let named = file.imageKey(plate: plate, well: well)
         let key = plan?.placedKey(named, absolutePath: rootPath + "/" + file.relativePath) ?? named
-        let zPlanes = key.z.map { [$0] } ?? Array(0..<max(1, file.pages ?? 1))
-        return zPlanes.map { z in
-            PlaneSlot(acquisition: key.acquisition, field: key.field, timepoint: key.t, channel: key.channel, zPlane: z)
-        }
+        return key.planes(pageCount: file.pages ?? 1)
     }
 
     /// The plan's planes per well, without those the instrument reports it did not acquire.
-    static func expectedSlots(_ plan: PlatePlan) -> [WellPosition: Set<PlaneSlot>] {
-        var result: [WellPosition: Set<PlaneSlot>] = [:]
+    static func expectedSlots(_ plan: PlatePlan) -> [WellPosition: Set<PlaneKey>] {
+        var result: [WellPosition: Set<PlaneKey>] = [:]
         for key in plan.expected ?? [] where !plan.expectedMissing.contains(where: { $0.covers(key) }) {
-            result[key.well, default: []].insert(PlaneSlot(acquisition: key.acquisition, field: key.field,
-                                                           timepoint: key.t, channel: key.channel, zPlane: key.z ?? 0))
+            result[key.well, default: []].insert(key.plane(z: 0))
         }
         return result
     }

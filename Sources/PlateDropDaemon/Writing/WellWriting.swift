@@ -66,9 +66,9 @@ struct WellWriting {
         }
         try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
         let seconds = Date().timeIntervalSince(started)
-        let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.joined(separator: " ")) in "
+        let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.map(\.label).joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)
-            + (outcome.result.wellsFailed.isEmpty ? "" : "; failed \(outcome.result.wellsFailed.map(\.path))")
+            + (outcome.result.wellsFailed.isEmpty ? "" : "; failed \(outcome.result.wellsFailed.map(\.well.label))")
         return Report(line: line, failed: !outcome.result.wellsFailed.isEmpty)
     }
 
@@ -76,7 +76,7 @@ struct WellWriting {
                         plate: PlateRecord, catalog: Catalog) throws {
         let now = Date().timeIntervalSince1970
         let written = Set(outcome.result.wellsWritten)
-        let failures = Dictionary(outcome.result.wellsFailed.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let ignored = Dictionary(outcome.ignored.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         try catalog.write { db in
@@ -85,7 +85,7 @@ struct WellWriting {
                 && plate.shapeSignature != outcome.shapeSignature
             for var well in ready {
                 let label = well.position.label
-                if written.contains(label) {
+                if written.contains(well.position) {
                     well.state = .written
                     well.generation += 1
                     well.writtenAt = now
@@ -93,7 +93,7 @@ struct WellWriting {
                     well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
                     try EventRecord.log(db, .info, "well-written", plate: plate.id, well: well.id,
                                         "well \(label) written (generation \(well.generation))")
-                } else if let failure = failures[label] {
+                } else if let failure = failures[well.position] {
                     well.state = .failed
                     well.attempts += 1
                     well.reason = failure
@@ -105,7 +105,7 @@ struct WellWriting {
                 well.lastActivityAt = now
                 try well.update(db)
             }
-            let writtenIDs = Set(ready.filter { written.contains($0.position.label) }.compactMap(\.id))
+            let writtenIDs = Set(ready.filter { written.contains($0.position) }.compactMap(\.id))
             for var file in files
             where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil || ignored[file.relativePath] != nil {
                 if let reason = ignored[file.relativePath] {
@@ -176,7 +176,3 @@ extension WellRecord {
     var position: WellPosition { WellPosition(row: row, column: column) }
 }
 
-extension WellPosition {
-    /// "B3": how reports and logs name a well (unpadded column, as in the plate's paths).
-    var label: String { "\(rowName)\(columnName)" }
-}

@@ -19,7 +19,7 @@ struct IngestSummary {
                 lines.append("    plan: \(gap)")
             }
             for failure in plate.wellsFailed {
-                lines.append("    well \(failure.path) FAILED: \(failure.reason)")
+                lines.append("    well \(failure.well.label) FAILED: \(failure.reason)")
             }
         }
         if report.plates.isEmpty { lines.append("  no plate written: no usable image found") }

@@ -41,7 +41,7 @@ struct PlateCommand: ParsableCommand {
 enum WellJSON {
     static func json(_ well: WellRecord) -> JSONValue {
         let position = WellPosition(row: well.row, column: well.column)
-        return ["well": .string("\(position.rowName)\(position.columnName)"), "state": .string(well.state.rawValue),
+        return ["well": .string(position.label), "state": .string(well.state.rawValue),
                 "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
                 "reason": well.reason.map(JSONValue.string) ?? .null]
     }

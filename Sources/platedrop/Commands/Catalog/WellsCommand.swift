@@ -34,7 +34,7 @@ struct WellsCommand: ParsableCommand {
         }
         for (plate, well) in rows {
             let position = WellPosition(row: well.row, column: well.column)
-            print("\(plate) \(position.rowName)\(position.columnName)  \(well.state.rawValue)  generation \(well.generation)"
+            print("\(plate) \(position.label)  \(well.state.rawValue)  generation \(well.generation)"
                   + (well.reason.map { "  \($0)" } ?? ""))
         }
     }
