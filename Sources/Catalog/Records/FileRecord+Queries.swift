@@ -20,11 +20,14 @@ extension FileRecord {
         return try Bool.fetchOne(statement, arguments: arguments) != nil
     }
 
-    /// Image files of a plate that can be written (stable or already ingested).
+    /// Image files of a plate that can be written: stable, already ingested, or ignored as the copy of a
+    /// plane another file holds. Copies stay in: the plane they repeat is there, so a well that is written
+    /// again is still complete, and the writer tells them apart again each time.
     public static func usableImages(_ db: Database, plate: Int64) throws -> [FileRecord] {
         try FileRecord
             .filter(Column("plate") == plate && Column("role") == FileRole.image.rawValue
-                    && [FileState.stable.rawValue, FileState.ingested.rawValue].contains(Column("state")))
+                    && [FileState.stable.rawValue, FileState.ingested.rawValue, FileState.ignored.rawValue]
+                        .contains(Column("state")))
             .order(Column("relativePath"))
             .fetchAll(db)
     }

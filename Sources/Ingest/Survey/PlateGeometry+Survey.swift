@@ -112,9 +112,9 @@ extension PlateGeometry {
                 timepoint: timePosition[identity.t]!, channel: channelPosition[identity.channel]!, zPlane: zPosition[identity.z]!,
                 fingerprint: image.fingerprint))
         }
-        // A projection plate holds only the channels the run projected; the plan cannot say which.
-        let plannedChannels = ImageKey.isProjectionPlate(sources.name) ? Set(channels) : nil
-        let planGaps = plan.map { Self.gaps(in: $0, present: Set(claimed.keys).union(repeated), channels: plannedChannels) } ?? []
+        let planGaps = plan.map {
+            PlanCoverage(plan: $0, plate: sources.name, presentChannels: Set(channels)).gaps(present: Set(claimed.keys).union(repeated))
+        } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
@@ -123,25 +123,5 @@ extension PlateGeometry {
                                 layout: sources.layout),
             layout: sources.layout)
         return SurveyResult(geometry: geometry, rejected: rejected, ignored: ignored, planGaps: planGaps)
-    }
-
-    /// The instrument's own missing-image records, then planes the plan expects that never arrived.
-    /// `channels`, when given, limits the plan's expectations to those channels.
-    private static func gaps(in plan: PlatePlan, present: Set<PlaneKey>, channels: Set<Int>?) -> [String] {
-        let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
-        var gaps = plan.expectedMissing.map { record in
-            "\(source) reports \(record.well.map { "well \($0.label) " } ?? "")not acquired: \(record.reason)"
-        }
-        let absent = (plan.expected ?? []).filter { key in
-            guard channels?.contains(key.channel) ?? true else { return false }
-            return !present.contains(key.plane(z: 0)) && !plan.expectedMissing.contains { $0.covers(key) }
-        }
-        let shown = absent.sorted { "\($0)" < "\($1)" }.prefix(20).map { key in
-            "\(source) expects well \(key.well.label) field \(key.field + 1) channel \(key.channel + 1) z \((key.z ?? 0) + 1) "
-                + "t \(key.t + 1), but no usable file provides it"
-        }
-        gaps += shown
-        if absent.count > shown.count { gaps.append("… and \(absent.count - shown.count) more planes expected by \(source)") }
-        return gaps
     }
 }

@@ -183,6 +183,8 @@ struct Intake {
             root: root, relativePath: relativePath, size: 0, modifiedNanoseconds: 0, changedNanoseconds: 0, inode: 0,
             state: .ignored, role: .other, updatedAt: now)
         file.state = .ignored
+        // No longer an image of its plate: only copies of a plane are ignored images (see usableImages).
+        file.role = .other
         file.reason = reason
         file.updatedAt = now
         try file.save(db)

@@ -2,6 +2,7 @@ import Catalog
 import Config
 import Foundation
 import GRDB
+import Ingest
 import Layouts
 
 /// Decides which wells are ready to write and which plates are complete (DESIGN "Completeness, in order
@@ -48,7 +49,9 @@ struct Planner {
         // Every plane some well has, as if in one well: the shape a well without a plan is complete in.
         let origin = WellPosition(row: 0, column: 0)
         let plateShape = slotsByWell.values.reduce(into: Set<PlaneKey>()) { $0.formUnion($1.map { $0.moved(to: origin) }) }
-        let expected = plan.map(Self.expectedSlots)
+        let coverage = plan.map { plan in
+            PlanCoverage(plan: plan, plate: plate.name, presentChannels: Set(plateShape.map(\.channel)))
+        }
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout.seconds
         let writeWhatIsThere = plate.endMarkerSeen || timedOut
         let quiet = root.settings.quietPeriod.seconds
@@ -58,8 +61,8 @@ struct Planner {
             switch well.state {
             case .receiving:
                 let complete: Bool
-                if let wanted = expected?[well.position], !wanted.isEmpty {
-                    complete = wanted.isSubset(of: present)
+                if let byPlan = coverage?.isComplete(well.position, present: present) {
+                    complete = byPlan
                 } else if let expectations = root.settings.expectations {
                     complete = present.count >= expectations.planesPerWell
                 } else {
@@ -95,11 +98,7 @@ struct Planner {
                 || (well.state == .failed && well.attempts < WellRecord.automaticRetryLimit)
         }
         guard !busy, current.contains(where: { $0.state == .written }) else { return }
-        let planSatisfied = expected.map { wanted in
-            wanted.filter { !$0.value.isEmpty }.keys.allSatisfy { position in
-                current.contains { $0.row == position.row && $0.column == position.column && $0.state == .written }
-            }
-        } ?? false
+        let planSatisfied = coverage?.isSatisfied(written: Set(current.filter { $0.state == .written }.map(\.position))) ?? false
         guard planSatisfied || writeWhatIsThere else { return }
         plate.state = .complete
         plate.completedAt = now
@@ -116,15 +115,6 @@ struct Planner {
         let named = file.imageKey(plate: plate, well: well)
         let key = plan?.placedKey(named, absolutePath: rootPath + "/" + file.relativePath) ?? named
         return key.planes(pageCount: file.pages ?? 1)
-    }
-
-    /// The plan's planes per well, without those the instrument reports it did not acquire.
-    static func expectedSlots(_ plan: PlatePlan) -> [WellPosition: Set<PlaneKey>] {
-        var result: [WellPosition: Set<PlaneKey>] = [:]
-        for key in plan.expected ?? [] where !plan.expectedMissing.contains(where: { $0.covers(key) }) {
-            result[key.well, default: []].insert(key.plane(z: 0))
-        }
-        return result
     }
 }
 

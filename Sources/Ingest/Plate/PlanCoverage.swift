@@ -1,0 +1,54 @@
+import Layouts
+
+/// What a plate's vendor plan expects of it, and what of that is there: the planes each well must have
+/// before it is complete, and the planes the plan promised that no file provides. The batch survey's
+/// plan gaps and the daemon's well completeness both come from here.
+public struct PlanCoverage: Sendable {
+    /// The planes the plan expects, by well, without those the instrument reports it did not acquire.
+    public let expectedByWell: [WellPosition: Set<PlaneKey>]
+    /// The plan the expectations come from.
+    public let plan: PlatePlan
+
+    /// The expectations of `plan` for the plate `plate`, whose planes so far use `presentChannels`: a
+    /// projection plate holds only the channels its run projected, which no plan says, so there the plan
+    /// expects only channels some file provides.
+    public init(plan: PlatePlan, plate: String, presentChannels: Set<Int>) {
+        self.plan = plan
+        let channels = ImageKey.isProjectionPlate(plate) ? presentChannels : nil
+        var expected: [WellPosition: Set<PlaneKey>] = [:]
+        for key in plan.expected ?? [] where channels?.contains(key.channel) ?? true {
+            guard !plan.expectedMissing.contains(where: { $0.covers(key) }) else { continue }
+            expected[key.well, default: []].insert(key.plane(z: 0))
+        }
+        expectedByWell = expected
+    }
+
+    /// Whether `present` holds every plane the plan expects of `well`; nil when the plan expects nothing
+    /// of it (a well the plan does not list).
+    public func isComplete(_ well: WellPosition, present: Set<PlaneKey>) -> Bool? {
+        guard let wanted = expectedByWell[well], !wanted.isEmpty else { return nil }
+        return wanted.isSubset(of: present)
+    }
+
+    /// Whether every well the plan expects something of is in `written`.
+    public func isSatisfied(written: Set<WellPosition>) -> Bool {
+        expectedByWell.filter { !$0.value.isEmpty }.keys.allSatisfy(written.contains)
+    }
+
+    /// The instrument's own missing-image records, then the expected planes `present` lacks, in words.
+    public func gaps(present: Set<PlaneKey>) -> [String] {
+        let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
+        var gaps = plan.expectedMissing.map { record in
+            "\(source) reports \(record.well.map { "well \($0.label) " } ?? "")not acquired: \(record.reason)"
+        }
+        let absent = expectedByWell.values.flatMap { $0.subtracting(present) }
+            .sorted { ($0.well, $0.acquisition, $0.field, $0.channel, $0.z, $0.t) < ($1.well, $1.acquisition, $1.field, $1.channel, $1.z, $1.t) }
+        let shown = absent.prefix(20).map { plane in
+            "\(source) expects well \(plane.well.label) field \(plane.field + 1) channel \(plane.channel + 1) z \(plane.z + 1) "
+                + "t \(plane.t + 1), but no usable file provides it"
+        }
+        gaps += shown
+        if absent.count > shown.count { gaps.append("… and \(absent.count - shown.count) more planes expected by \(source)") }
+        return gaps
+    }
+}
