@@ -240,6 +240,7 @@ struct MetaSeriesRealFileTests {
         let thumb = try metadata("imagexpress/faim-ipa-metaxpress-stored/exp126-d0_C03_thumbA6B0784C-19ED-4F35-9E6A-0A306794BB11.tif")
         #expect(thumb.channelName == "TL 10")
         #expect(thumb.wavelengthNanometres == nil)
+        #expect(thumb.isTransmittedLight)
     }
 
     @Test func olderMetaMorphDescriptionsAreNotMetaSeries() throws {

@@ -21,7 +21,8 @@ extension PlateGeometry {
             pixelSize = pixelSize ?? header.pixelSizeMicrons
             methods[instrumentChannel] = header.projectionMethod
             headerChannels.append(ChannelInfo(index: instrumentChannel, name: header.channelName ?? "w\(instrumentChannel + 1)",
-                                              emissionNanometres: header.emissionNanometres))
+                                              emissionNanometres: header.emissionNanometres,
+                                              colorRGB: header.isTransmittedLight ? "FFFFFF" : nil))
         }
         guard !headerChannels.isEmpty else { return plan }
         let fromHeaders = PlatePlan(source: "image headers", scopeDirectory: "", channels: headerChannels,

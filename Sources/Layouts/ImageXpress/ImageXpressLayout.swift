@@ -108,6 +108,7 @@ extension ImageXpressLayout {
         return PlaneMetadata(
             pixelSizeMicrons: toMicrons.flatMap { factor in header.pixelSizeX.map { $0 * factor } },
             channelName: header.channelName, emissionNanometres: header.wavelengthNanometres,
+            isTransmittedLight: header.isTransmittedLight,
             stageXMicrons: header.stageX, stageYMicrons: header.stageY, zMicrons: header.zPosition,
             acquisitionTime: header.acquisitionTime, projectionMethod: header.projectionMethod)
     }

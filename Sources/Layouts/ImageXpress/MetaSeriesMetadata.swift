@@ -18,6 +18,8 @@ public struct MetaSeriesMetadata: Sendable, Equatable {
     public var channelName: String?
     /// Prop `wavelength` in nanometres; nil when 0, which MetaXpress writes for transmitted light.
     public var wavelengthNanometres: Double?
+    /// Whether the plane was taken in transmitted light: a `wavelength` of 0.
+    public var isTransmittedLight: Bool
     /// Prop `stage-position-x` in µm.
     public var stageX: Double?
     /// Prop `stage-position-y` in µm.
@@ -47,6 +49,7 @@ public struct MetaSeriesMetadata: Sendable, Equatable {
         spatialUnit = calibrated ? prop("spatial-calibration-units") : nil
         channelName = prop("_IllumSetting_") ?? prop("image-name")
         wavelengthNanometres = number("wavelength").flatMap { $0 > 0 ? $0 : nil }
+        isTransmittedLight = number("wavelength") == 0
         stageX = number("stage-position-x")
         stageY = number("stage-position-y")
         zPosition = number("z-position")

@@ -7,6 +7,8 @@ public struct PlaneMetadata: Sendable, Equatable {
     public var channelName: String?
     /// Emission wavelength in nanometres.
     public var emissionNanometres: Double?
+    /// Whether the plane was taken in transmitted light (brightfield), which viewers show grey.
+    public var isTransmittedLight: Bool
     /// Stage position of the field's origin.
     public var stageXMicrons: Double?
     public var stageYMicrons: Double?
@@ -19,11 +21,12 @@ public struct PlaneMetadata: Sendable, Equatable {
 
     /// Metadata from its parts; everything defaults to unknown.
     public init(pixelSizeMicrons: Double? = nil, channelName: String? = nil, emissionNanometres: Double? = nil,
-                stageXMicrons: Double? = nil, stageYMicrons: Double? = nil, zMicrons: Double? = nil,
+                isTransmittedLight: Bool = false, stageXMicrons: Double? = nil, stageYMicrons: Double? = nil, zMicrons: Double? = nil,
                 acquisitionTime: Double? = nil, projectionMethod: String? = nil) {
         self.pixelSizeMicrons = pixelSizeMicrons
         self.channelName = channelName
         self.emissionNanometres = emissionNanometres
+        self.isTransmittedLight = isTransmittedLight
         self.stageXMicrons = stageXMicrons
         self.stageYMicrons = stageYMicrons
         self.zMicrons = zMicrons
