@@ -162,6 +162,19 @@ struct FieldArrayLayoutTests {
         #expect(only.channels.map(\.color) == ["FF00FF"])
     }
 
+    @Test("a projected channel says how it was projected; a colour the instrument gives wins")
+    func projectedAndColouredChannels() {
+        let plan = PlatePlan(source: "m.mlf", scopeDirectory: "/", channels: [
+            ChannelInfo(index: 0, name: "405 BP445/45", emissionNanometres: 445, colorRGB: "002FFF", projectionMethod: "Maximum"),
+            ChannelInfo(index: 1, name: "Brightfield", colorRGB: "FFFFFF"),
+        ])
+        let geometry = PlateGeometry.fixture(height: 8, width: 8, channels: [0, 1], plan: plan)
+        let channels = FieldArrayLayout(geometry: geometry, options: IngestOptions())
+            .imageMetadata(name: "f", channelWindows: [nil, nil]).channels
+        #expect(channels.map(\.label) == ["405 BP445/45 (Maximum projection)", "Brightfield"])
+        #expect(channels.map(\.color) == ["002FFF", "FFFFFF"])
+    }
+
     @Test("without a plan channels are numbered from 1 and coloured blue, green, red…; a lone channel is white")
     func unnamedChannels() {
         let three = FieldArrayLayout(geometry: .fixture(height: 8, width: 8, channels: [0, 1, 4]), options: IngestOptions())

@@ -79,3 +79,18 @@ import Testing
         #expect(hoechst.emissionNanometres != nil)
     }
 }
+
+@Suite struct RealCellVoyagerProjectionTests {
+    /// A CV7000 run that kept only maximum projections (`ZImageProcessing="Maximum"` on every record): its
+    /// channels say so, so they are labelled projections, never taken for single z-planes.
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func projectionOnlyRunMarksItsChannels() throws {
+        let plan = try YokogawaLayout().readPlan(
+            at: RealExportCorpus.path("yokogawa/cellvoyager-types/CV7000_z_processed/MeasurementData.mlf"))
+        #expect(!plan.channels.isEmpty)
+        #expect(plan.channels.allSatisfy { $0.projectionMethod == "Maximum" }, "\(plan.channels)")
+        let stacked = try YokogawaLayout().readPlan(
+            at: RealExportCorpus.path("yokogawa/cellvoyager-types/CV7000-example/MeasurementData.mlf"))
+        #expect(stacked.channels.allSatisfy { $0.projectionMethod == nil }, "\(stacked.channels)")
+    }
+}

@@ -92,7 +92,8 @@ struct FieldArrayLayout: Sendable {
             let info = plan?.channels.first { $0.index == instrumentChannel }
             let data = channelWindows[position]
             let bounds = typeRange ?? data ?? ValueRange(min: 0, max: 1)
-            let name = info?.name ?? "Channel \(instrumentChannel + 1)"
+            let name = (info?.name ?? "Channel \(instrumentChannel + 1)")
+                + (info?.projectionMethod.map { " (\($0) projection)" } ?? "")
             return OmeroChannel(
                 label: singlePlaneChannels[position].map { "\(name) (single plane at z \($0))" } ?? name,
                 color: info?.colorRGB ?? ChannelColor.hex(forPosition: position, of: geometry.channels.count,

@@ -4,7 +4,7 @@ import Layouts
 extension PlateGeometry {
     /// The plate's plan completed from what its images' own headers say (MetaSeries XML): the vendor plan
     /// wins where it knows a value, the headers fill pixel size, z step, channel names and wavelengths,
-    /// and the channels of a projection plate are labelled with how they were projected. Reads one file
+    /// and how the channels of a projection plate were projected. Reads one file
     /// per channel and the planes of one z-stack, never the whole plate.
     static func completedPlan(_ plan: PlatePlan?, plate: String, planesByWell: [WellPosition: [PlaneSource]],
                               channels: [Int], layout: (any InstrumentLayout)?) -> PlatePlan? {
@@ -30,9 +30,9 @@ extension PlateGeometry {
                                     zStepMicrons: zStep(planesByWell, layout: layout))
         var completed = plan?.merged(with: fromHeaders) ?? fromHeaders
         completed.channels = distinctNames(completed.channels.map { channel in
-            var labelled = channel
-            if let method = methods[channel.index] { labelled.name += " (\(method) projection)" }
-            return labelled
+            var described = channel
+            described.projectionMethod = described.projectionMethod ?? methods[channel.index]
+            return described
         })
         return completed
     }

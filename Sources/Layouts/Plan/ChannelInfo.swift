@@ -10,18 +10,22 @@ public struct ChannelInfo: Hashable, Sendable {
     public var emissionNanometres: Double?
     /// Display colour as six hex digits ("002FFF"), when the instrument's settings give one.
     public var colorRGB: String?
+    /// How the instrument projected the channel's planes from a stack ("Maximum"), when it stored only
+    /// the projection; nil for a channel of real planes.
+    public var projectionMethod: String?
     /// Whether `name` is only the vendor's channel token ("C01", "ch2"), which a plan that knows the
     /// channel's real name replaces when plans are merged.
     public var isNamedByToken: Bool
 
     /// A channel from its parts.
     public init(index: Int, name: String, excitationNanometres: Double? = nil, emissionNanometres: Double? = nil,
-                colorRGB: String? = nil, isNamedByToken: Bool = false) {
+                colorRGB: String? = nil, projectionMethod: String? = nil, isNamedByToken: Bool = false) {
         self.index = index
         self.name = name
         self.excitationNanometres = excitationNanometres
         self.emissionNanometres = emissionNanometres
         self.colorRGB = colorRGB
+        self.projectionMethod = projectionMethod
         self.isNamedByToken = isNamedByToken
     }
 }

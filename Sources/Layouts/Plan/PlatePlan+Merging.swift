@@ -34,6 +34,7 @@ extension PlatePlan {
             channel.excitationNanometres = channel.excitationNanometres ?? filler.excitationNanometres
             channel.emissionNanometres = channel.emissionNanometres ?? filler.emissionNanometres
             channel.colorRGB = channel.colorRGB ?? filler.colorRGB
+            channel.projectionMethod = channel.projectionMethod ?? filler.projectionMethod
             if channel.isNamedByToken, !filler.isNamedByToken {
                 channel.name = filler.name
                 channel.isNamedByToken = false

@@ -10,6 +10,8 @@ enum MeasurementDataReader {
         let time: Double?
         let zMicrons: Double?
         let stage: StagePosition?
+        /// `ZImageProcessing`: the record is a projection of a stack the instrument did not keep.
+        let projection: String?
     }
 
     /// The images the mlf lists as expected planes and image keys, its ERR records as expected-missing.
@@ -46,7 +48,7 @@ enum MeasurementDataReader {
             stagePositions[record.path] = record.stage
         }
         return PlatePlan(
-            source: path, scopeDirectory: PlanFile.directory(of: path), channels: channelOf.channels,
+            source: path, scopeDirectory: PlanFile.directory(of: path), channels: projected(channelOf, images),
             zStepMicrons: zStep(images), expected: expected,
             expectedMissing: try errors.map { element throws(LayoutError) in
                 try missingImage(element, channelOf, planPath: path)
@@ -70,7 +72,8 @@ enum MeasurementDataReader {
             ch: try required("Ch"), path: PlanFile.relativeImagePath(element.text),
             time: element.attributes["Time"].flatMap(PlanFile.unixSeconds(iso8601:)),
             zMicrons: try element.decimalAttribute("Z", planPath: planPath),
-            stage: try stagePosition(element, planPath: planPath))
+            stage: try stagePosition(element, planPath: planPath),
+            projection: element.attributes["ZImageProcessing"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The record's X and Y (µm), when it has both.
@@ -108,6 +111,18 @@ enum MeasurementDataReader {
         return ChannelNumbering(byPair: byPair, channels: pairs.enumerated().map { offset, pair in
             ChannelInfo(index: offset, name: "A\(twoDigits(pair.action))_\(channelName(pair.ch))")
         })
+    }
+
+    /// The channels, each marked with its projection method when every record of it is a projection
+    /// made the same way (a CV7000 or CQ3000 run that kept only maximum projections).
+    private static func projected(_ numbering: ChannelNumbering, _ images: [ImageRecord]) -> [ChannelInfo] {
+        let methods = Dictionary(grouping: images) { numbering.index(action: $0.action, ch: $0.ch) }
+            .mapValues { Set($0.map(\.projection)) }
+        return numbering.channels.map { channel in
+            var marked = channel
+            if let only = methods[channel.index], only.count == 1, let method = only.first { marked.projectionMethod = method }
+            return marked
+        }
     }
 
     /// "C01" for Ch 1, as the file names write it.
