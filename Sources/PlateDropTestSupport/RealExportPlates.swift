@@ -35,6 +35,23 @@ public struct RealExportPlates: Sendable {
     /// Whether some written level-0 plane holds exactly these bytes.
     public func holds(_ plane: [UInt8]) -> Bool { planeDigests.contains(PlaneDigest(plane[...])) }
 
+    /// How these plates differ from `other`'s in names, channel labels, pixel size and level-0 shapes;
+    /// empty when they agree (batch and daemon runs of one export must).
+    public func differences(from other: RealExportPlates) throws -> [String] {
+        guard names == other.names else { return ["plates \(names), expected \(other.names)"] }
+        var differences: [String] = []
+        for name in names {
+            let (labels, expectedLabels) = (try channelLabels(plate: name), try other.channelLabels(plate: name))
+            if labels != expectedLabels { differences.append("\(name): channels \(labels), expected \(expectedLabels)") }
+            let (size, expectedSize) = (try pixelSize(plate: name), try other.pixelSize(plate: name))
+            if size != expectedSize { differences.append("\(name): pixel size \(size ?? 0), expected \(expectedSize ?? 0)") }
+            if try levelZeroShapes(plate: name) != other.levelZeroShapes(plate: name) {
+                differences.append("\(name): level-0 shapes differ")
+            }
+        }
+        return differences
+    }
+
     /// The omero channel labels of the plate's first field.
     public func channelLabels(plate name: String) throws -> [String] {
         try firstFieldAttributes(plate: name)["omero"]?["channels"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []

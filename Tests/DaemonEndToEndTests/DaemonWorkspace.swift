@@ -94,6 +94,16 @@ struct DaemonWorkspace: Sendable {
         try #require(wait.exitCode == 0, "\(wait.transcript)\n--- daemon log\n\(daemon.log)")
     }
 
+    /// Polls until exactly the plates `names` are finalized.
+    func awaitFinalized(plates names: [String], daemon: DaemonProcess) async throws {
+        try await Deadline.poll(for: "plates \(names) finalized", daemon: daemon) { () -> Bool? in
+            let plates = try await command(["plates", "--json"])
+            guard plates.exitCode == 0, let list = try? plates.json().arrayValue else { return nil }
+            let finalized = list.filter { $0["state"]?.stringValue == "finalized" }.compactMap { $0["name"]?.stringValue }
+            return Set(finalized) == Set(names) ? true : nil
+        }
+    }
+
     /// Stops the daemon with SIGTERM and expects a clean exit.
     func stop(_ daemon: DaemonProcess) async throws {
         let status = try await daemon.stop()

@@ -110,7 +110,7 @@ extension ImageXpressLayout {
             channelName: header.channelName, emissionNanometres: header.wavelengthNanometres,
             isTransmittedLight: header.isTransmittedLight,
             stageXMicrons: header.stageX, stageYMicrons: header.stageY, zMicrons: header.zPosition,
-            acquisitionTime: header.acquisitionTime, projectionMethod: header.projectionMethod)
+            projectionMethod: header.projectionMethod)
     }
 
     private static func micronsPerUnit(_ unit: String) -> Double? {

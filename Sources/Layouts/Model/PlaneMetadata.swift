@@ -1,5 +1,5 @@
 /// What an image file's own header says about its plane, for instruments that write one (MetaXpress
-/// writes MetaSeries XML into every TIFF). Lengths are in micrometres, times in seconds since 1970.
+/// writes MetaSeries XML into every TIFF). Lengths are in micrometres.
 public struct PlaneMetadata: Sendable, Equatable {
     /// Pixel size in micrometres (the x size; HCS cameras have square pixels).
     public var pixelSizeMicrons: Double?
@@ -14,15 +14,13 @@ public struct PlaneMetadata: Sendable, Equatable {
     public var stageYMicrons: Double?
     /// Focus position of the plane.
     public var zMicrons: Double?
-    /// When the plane was taken.
-    public var acquisitionTime: Double?
     /// How the plane was projected from a stack ("Maximum", "Best Focus"), nil for a plane that is not a projection.
     public var projectionMethod: String?
 
     /// Metadata from its parts; everything defaults to unknown.
     public init(pixelSizeMicrons: Double? = nil, channelName: String? = nil, emissionNanometres: Double? = nil,
-                isTransmittedLight: Bool = false, stageXMicrons: Double? = nil, stageYMicrons: Double? = nil, zMicrons: Double? = nil,
-                acquisitionTime: Double? = nil, projectionMethod: String? = nil) {
+                isTransmittedLight: Bool = false, stageXMicrons: Double? = nil, stageYMicrons: Double? = nil,
+                zMicrons: Double? = nil, projectionMethod: String? = nil) {
         self.pixelSizeMicrons = pixelSizeMicrons
         self.channelName = channelName
         self.emissionNanometres = emissionNanometres
@@ -30,7 +28,6 @@ public struct PlaneMetadata: Sendable, Equatable {
         self.stageXMicrons = stageXMicrons
         self.stageYMicrons = stageYMicrons
         self.zMicrons = zMicrons
-        self.acquisitionTime = acquisitionTime
         self.projectionMethod = projectionMethod
     }
 }
