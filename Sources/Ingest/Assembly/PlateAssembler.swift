@@ -127,14 +127,23 @@ final class PlateAssembler: Sendable {
         try publisher.clearStaging()
         let state = shared.withLock { $0 }
         let finished = outcome.withLock { $0 }
+        let padding = singlePlanePadding
         let result = PlateResult(
             name: geometry.name, path: plateRoot,
             wellsWritten: finished.writtenWells.sorted(),
             wellsFailed: finished.failedWells.sorted(),
             planesWritten: state.planesWritten,
-            missingPlanes: wells.count * geometry.planesPerWell - state.planesWritten,
-            bytesRead: state.bytesRead)
+            missingPlanes: wells.count * geometry.planesPerWell - state.planesWritten - padding,
+            singlePlanePadding: padding, bytesRead: state.bytesRead)
         return (result, state.rejected.sorted())
+    }
+
+    /// The fill-value planes of single-plane channels in the wells of this run: every plane such a channel
+    /// has stands for one at each other z.
+    private var singlePlanePadding: Int {
+        let singles = Set(layout.singlePlaneChannels.keys)
+        let planes = wells.flatMap { geometry.planesByWell[$0] ?? [] }
+        return planes.filter { singles.contains($0.channel) }.count * (geometry.zPlanes.count - 1)
     }
 
     private func runWorker() {

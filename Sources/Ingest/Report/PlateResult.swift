@@ -11,6 +11,9 @@ public struct PlateResult: Sendable {
     public let planesWritten: Int
     /// Planes the plate's shape expects that no usable file provided (stored as fill value).
     public let missingPlanes: Int
+    /// Planes of channels imaged at one z beside z-stacks, stored as fill value at the other z: by
+    /// design of the acquisition, not missing.
+    public var singlePlanePadding: Int = 0
     /// Raw pixel bytes read from the source files.
     public let bytesRead: Int
     /// What the vendor plan expected but the export lacks (instrument error records, images never written).

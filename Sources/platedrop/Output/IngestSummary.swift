@@ -14,7 +14,9 @@ struct IngestSummary {
                             report.seconds > 0 ? megabytes / report.seconds : 0))
         for plate in report.plates {
             lines.append("  \(plate.path): \(plate.wellsWritten.count) well(s) written, \(plate.planesWritten) plane(s)"
-                         + (plate.missingPlanes > 0 ? ", \(plate.missingPlanes) plane(s) missing (stored as 0)" : ""))
+                         + (plate.missingPlanes > 0 ? ", \(plate.missingPlanes) plane(s) missing (stored as 0)" : "")
+                         + (plate.singlePlanePadding > 0
+                            ? ", \(plate.singlePlanePadding) plane(s) of single-plane channels stored as 0 at the other z" : ""))
             for gap in plate.planGaps {
                 lines.append("    plan: \(gap)")
             }
