@@ -40,6 +40,8 @@ struct PlanCoverageTests {
     @Test func aProjectionPlateIsExpectedToHoldOnlyTheChannelsItsRunProjected() {
         let projected = Self.plan.forProjections()
         let coverage = PlanCoverage(plan: projected, plate: "P_Plate_1_projection", presentChannels: [0])
+        #expect(!coverage.knowsChannels)
+        #expect(PlanCoverage(plan: Self.plan, plate: "P_Plate_1", presentChannels: [0]).knowsChannels)
         #expect(coverage.isComplete(Self.a1, present: Self.planes(Self.a1, channels: [0], z: [0])) == true)
         #expect(coverage.gaps(present: Self.planes(Self.a1, channels: [0], z: [0]).union(Self.planes(Self.b2, channels: [0], z: [0])))
             == ["P.HTD reports well B2 not acquired: AF error"])

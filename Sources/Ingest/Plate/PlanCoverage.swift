@@ -8,13 +8,17 @@ public struct PlanCoverage: Sendable {
     public let expectedByWell: [WellPosition: Set<PlaneKey>]
     /// The plan the expectations come from.
     public let plan: PlatePlan
+    /// Whether the plan says which channels the plate holds. It does not for a projection plate, whose
+    /// expected channels are only those seen so far: a well there is complete once it is also quiet.
+    public let knowsChannels: Bool
 
     /// The expectations of `plan` for the plate `plate`, whose planes so far use `presentChannels`: a
     /// projection plate holds only the channels its run projected, which no plan says, so there the plan
     /// expects only channels some file provides.
     public init(plan: PlatePlan, plate: String, presentChannels: Set<Int>) {
         self.plan = plan
-        let channels = ImageKey.isProjectionPlate(plate) ? presentChannels : nil
+        knowsChannels = !ImageKey.isProjectionPlate(plate)
+        let channels = knowsChannels ? nil : presentChannels
         var expected: [WellPosition: Set<PlaneKey>] = [:]
         for key in plan.expected ?? [] where channels?.contains(key.channel) ?? true {
             guard !plan.expectedMissing.contains(where: { $0.covers(key) }) else { continue }

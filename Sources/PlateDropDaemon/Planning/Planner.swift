@@ -61,8 +61,8 @@ struct Planner {
             switch well.state {
             case .receiving:
                 let complete: Bool
-                if let byPlan = coverage?.isComplete(well.position, present: present) {
-                    complete = byPlan
+                if let coverage, let byPlan = coverage.isComplete(well.position, present: present) {
+                    complete = byPlan && (coverage.knowsChannels || now - well.lastActivityAt >= quiet)
                 } else if let expectations = root.settings.expectations {
                     complete = present.count >= expectations.planesPerWell
                 } else {
