@@ -1,5 +1,5 @@
-/// How the acquisition runs of an export are foldered (reference: ../shared/realdata, the MetaXpress and
-/// CellVoyager exports there).
+/// How the acquisition runs of an export are foldered, as MetaXpress (exported and database layouts) and the
+/// CellVoyager (measurement folders) lay them out.
 public enum RunFolderStyle: String, Sendable, CaseIterable {
     /// No run folder: the images (and plan files) sit directly in the export root. One run only.
     case none

@@ -1,5 +1,5 @@
 /// The files a CellVoyager CV7000/CV8000 writes into a measurement besides the images and mlf/mrf, after the
-/// real CV8000 measurement in ../shared/realdata/yokogawa/faim-ipa-cv8000: the measurement-settings file
+/// measurement folder a CV8000 (software R2.06) writes: the measurement-settings file
 /// (`.mes`), a dark-current reference per camera (`DC_<camera>.tif`), a shading-correction reference per
 /// channel (`SC_<filter>_<objective>_CH<n>.tif`, with the space of "20x v2") and the trace log.
 enum CellVoyagerFiles {

@@ -1,5 +1,5 @@
 /// Harmony's `Assaylayout/<name>.xml`: the plate map of per-well values an export can carry beside
-/// `Images/` (as in ../shared/realdata/harmony/operetta-compose), in the HarmonyV5 namespace.
+/// `Images/` (Operetta CLS exports with associated files have one), in the HarmonyV5 namespace.
 enum HarmonyAssayLayout {
     static func fileName(for spec: ExportSpec) -> String {
         "Assaylayout/\(spec.plateName).xml"

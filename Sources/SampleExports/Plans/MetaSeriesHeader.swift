@@ -1,5 +1,5 @@
-/// The MetaSeries XML that MetaXpress writes into every TIFF's ImageDescription (structure copied from the
-/// MetaXpress 6.7 exports in ../shared/realdata/imagexpress): `<MetaData>` with `<prop>`s, a `<PlaneInfo>`
+/// The MetaSeries XML that MetaXpress writes into every TIFF's ImageDescription (the structure MetaXpress
+/// 6.5 to 6.7 writes): `<MetaData>` with `<prop>`s, a `<PlaneInfo>`
 /// of per-plane props and custom props, and a `<SetInfo>`.
 ///
 /// A header records the plane's own focus position, acquisition time and plane GUID, so no two planes
