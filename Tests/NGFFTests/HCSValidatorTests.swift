@@ -81,6 +81,12 @@ import Zarr
             try moved.moveItem(atPath: "\(plate.root)/B/3/1", toPath: "\(plate.root)/B/3/6")
             try plate.editOME("B/3") { $0["well"]?["images"] = [["path": "5", "acquisition": 0], ["path": "6", "acquisition": 0]] }
         },
+        Fault(name: "rows skip a physical row", code: "rows-gap", versions: NGFFVersion.allCases) { plate in
+            try plate.editOME("") { $0["plate"]?["rows"] = [["name": "B"]] }
+        },
+        Fault(name: "columns skip a physical column", code: "columns-gap", versions: NGFFVersion.allCases) { plate in
+            try plate.editOME("") { $0["plate"]?["columns"] = [["name": "1"], ["name": "3"], ["name": "2"], ["name": "5"]] }
+        },
         Fault(name: "corrupted shard index", code: "shard-index", versions: [.v05]) { plate in
             let shard = "\(plate.root)/A/1/0/0/c/0/0/0/0"
             var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shard)))
@@ -111,6 +117,17 @@ import Zarr
         #expect(!report.isValid, "\(fault.name) passed:\n\(report.text)")
         #expect(report.issues.contains { $0.code == fault.code && $0.severity == .error },
                 "\(fault.name): expected code \(fault.code), got:\n\(report.text)")
+    }
+
+    /// A field the instrument could not image is left out of its well; field_count is a maximum.
+    @Test(arguments: NGFFVersion.allCases)
+    func aWellWithFewerFieldsIsValid(version: NGFFVersion) throws {
+        let plate = try TestPlate(version: version, sharded: version == .v05)
+        try plate.remove("B/3/1")
+        try plate.editOME("B/3") { $0["well"]?["images"] = [["path": "0", "acquisition": 0]] }
+        let report = HCSValidator().validate(plateAt: plate.root)
+        #expect(report.isValid, "\(report.text)")
+        #expect(report.issues.contains { $0.code == "fewer-fields" && $0.severity == .warning }, "\(report.text)")
     }
 
     @Test func jsonReportNamesEveryIssue() throws {

@@ -25,6 +25,7 @@ extension ValidationRun {
         checkPlateVersion(plate)
         let rows = names(plate, "rows")
         let columns = names(plate, "columns")
+        checkPhysicalGrid(rows: rows, columns: columns)
         checkAcquisitions(plate)
         if plate["name"]?.stringValue == nil {
             warning("plate-name", "", "plate has no \"name\" (SHOULD; the strict schema requires it)")
@@ -69,6 +70,42 @@ extension ValidationRun {
     }
 
     /// Row or column names: objects with an alphanumeric, unique `name`, at least one.
+    /// NGFF plate spec: `rows` and `columns` list every row and column of the physical plate, so lettered
+    /// rows run A, B, C, … and numbered columns 1, 2, 3, … without a gap. Names of another form are left alone.
+    private mutating func checkPhysicalGrid(rows: [String], columns: [String]) {
+        let rowNumbers = rows.compactMap(Self.rowNumber)
+        if rowNumbers.count == rows.count, let gap = Self.firstGap(rowNumbers) {
+            error("rows-gap", "", "plate.rows skip physical row \(Self.rowName(gap)): every row of the plate must be listed")
+        }
+        let columnNumbers = columns.compactMap { Int($0) }
+        if columnNumbers.count == columns.count, let gap = Self.firstGap(columnNumbers) {
+            error("columns-gap", "", "plate.columns skip physical column \(gap): every column of the plate must be listed")
+        }
+    }
+
+    /// The first number of 1, 2, 3, … missing from `numbers` before their largest, or nil.
+    private static func firstGap(_ numbers: [Int]) -> Int? {
+        guard let largest = numbers.max() else { return nil }
+        let present = Set(numbers)
+        return (1...max(1, largest)).first { !present.contains($0) }
+    }
+
+    /// "A" → 1, "Z" → 26, "AA" → 27; nil for a name that is not upper-case letters.
+    private static func rowNumber(_ name: String) -> Int? {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+        return name.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+    }
+
+    private static func rowName(_ number: Int) -> String {
+        var letters = ""
+        var remaining = number
+        while remaining > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (remaining - 1) % 26))) + letters
+            remaining = (remaining - 1) / 26
+        }
+        return letters
+    }
+
     private mutating func names(_ plate: JSONObject, _ key: String) -> [String] {
         guard let list = plate[key]?.arrayValue, !list.isEmpty else {
             error("plate-\(key)", "", "plate.\(key) must be a non-empty list of {\"name\": …} objects")

@@ -38,7 +38,14 @@ extension ValidationRun {
             fieldPaths.append(fieldPath)
         }
         if let reference = referenceFieldPaths {
-            if reference.paths != fieldPaths {
+            let (mine, theirs) = (Set(fieldPaths), Set(reference.paths))
+            if mine.isSubset(of: theirs) || theirs.isSubset(of: mine) {
+                // A field the instrument could not image is left out; field_count is a maximum (NGFF plate spec).
+                if mine != theirs {
+                    warning("fewer-fields", path, "fields are \(fieldPaths) but well \(reference.well) has "
+                            + "\(reference.paths)")
+                }
+            } else {
                 error("field-paths-differ", path, "fields are \(fieldPaths) but well \(reference.well) has "
                       + "\(reference.paths); plate viewers open every well by the first well's field paths (P8)")
             }
