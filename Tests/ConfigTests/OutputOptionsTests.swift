@@ -62,3 +62,36 @@ struct OutputOptionsTests {
         #expect(try ConfigText.parse(["# nothing set", "[output]"]).output == IngestOptions())
     }
 }
+
+@Suite("command-line output flags over the config's [output]")
+struct OutputOverridesTests {
+    @Test("a level alone changes only the level of the config's codec", arguments: [
+        (ZarrCompressor.blosc(.lz4, clevel: 5, shuffle: .byte), 9, ZarrCompressor.blosc(.lz4, clevel: 9, shuffle: .byte)),
+        (.blosc(.zstd, clevel: 5, shuffle: .bit), 1, .blosc(.zstd, clevel: 1, shuffle: .bit)),
+        (.zstd(level: 3, checksum: false), 19, .zstd(level: 19, checksum: false)),
+        (.none, 4, .none),
+    ] as [(ZarrCompressor, Int, ZarrCompressor)])
+    func levelAlone(base: ZarrCompressor, level: Int, expected: ZarrCompressor) throws {
+        var options = IngestOptions()
+        options.compressor = base
+        #expect(try OutputOverrides(level: level).applied(to: options).compressor == expected)
+    }
+
+    @Test("a level outside its codec's range is refused, alone or with a codec")
+    func levelOutOfRange() {
+        var options = IngestOptions()
+        options.compressor = .blosc(.lz4, clevel: 5, shuffle: .bit)
+        #expect(throws: ConfigError.self) { try OutputOverrides(level: 12).applied(to: options) }
+        #expect(throws: ConfigError.self) { try OutputOverrides(codec: "zstd", level: 30).applied(to: options) }
+    }
+
+    @Test("a codec with a level replaces the config's codec; other flags leave it alone")
+    func codecAndOtherFlags() throws {
+        var options = IngestOptions()
+        options.compressor = .blosc(.lz4, clevel: 5, shuffle: .byte)
+        #expect(try OutputOverrides(codec: "zstd", level: 7).applied(to: options).compressor == .zstd(level: 7, checksum: false))
+        let chunked = try OutputOverrides(chunk: 512).applied(to: options)
+        #expect(chunked.compressor == options.compressor)
+        #expect(chunked.chunkSize == 512)
+    }
+}

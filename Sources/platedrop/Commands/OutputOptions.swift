@@ -29,23 +29,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The config's options with these flags applied, checked the same way the config file is.
     func apply(to base: IngestOptions) throws -> IngestOptions {
-        var lines: [String] = []
-        if let ngff { lines.append("ngff = \"\(ngff)\"") }
-        if let codec { lines.append("codec = \"\(codec)\"") }
-        if let level { lines.append("level = \(level)") }
-        if let chunk { lines.append("chunk = \(chunk)") }
-        if let shard { lines.append("shard = \"\(shard)\"") }
-        if let pyramidLevels { lines.append("pyramid_levels = \(pyramidLevels)") }
-        if let workers { lines.append("workers = \(workers)") }
-        guard !lines.isEmpty else { return base }
-        let overrides = try PlateDropConfig.parse("[output]\n" + lines.joined(separator: "\n"), path: "command line").output
-        var options = base
-        if ngff != nil { options.ngffVersion = overrides.ngffVersion }
-        if codec != nil || level != nil { options.compressor = overrides.compressor }
-        if chunk != nil { options.chunkSize = overrides.chunkSize }
-        if shard != nil { options.sharding = overrides.sharding }
-        if pyramidLevels != nil { options.pyramidMaximumLevels = overrides.pyramidMaximumLevels }
-        if workers != nil { options.workers = overrides.workers }
-        return options
+        try OutputOverrides(ngff: ngff, codec: codec, level: level, chunk: chunk, shard: shard,
+                            pyramidLevels: pyramidLevels, workers: workers).applied(to: base)
     }
 }
