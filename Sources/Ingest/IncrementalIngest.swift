@@ -14,8 +14,6 @@ public enum IncrementalIngest {
         public let ignored: [FileIssue]
         /// A stable description of the plate-wide field shape and plate format.
         public let shapeSignature: String?
-        /// The planes a complete well has.
-        public let planesPerWell: Int
         /// The plate format the plate metadata declares.
         public let format: PlateFormat?
     }
@@ -34,7 +32,7 @@ public enum IncrementalIngest {
                                      wellsFailed: wells.map { WellFailure(well: $0, reason: "no usable image") },
                                      planesWritten: 0, missingPlanes: 0, bytesRead: 0)
             return Outcome(result: result, rejected: sized.rejected, ignored: sized.ignored, shapeSignature: nil,
-                           planesPerWell: 0, format: nil)
+                           format: nil)
         }
         let writable = wells.filter { geometry.planesByWell[$0] != nil }
         let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, wells: writable,
@@ -47,7 +45,7 @@ public enum IncrementalIngest {
             }
             result = result.adding(failures: unusable)
             return Outcome(result: result, rejected: sized.rejected + rejected, ignored: sized.ignored, shapeSignature: geometry.shapeSignature,
-                           planesPerWell: geometry.planesPerWell, format: geometry.format)
+                           format: geometry.format)
         } catch {
             throw .outputUnwritable(path: plateRoot, detail: "\(error)")
         }

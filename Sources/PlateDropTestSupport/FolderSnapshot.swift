@@ -26,9 +26,6 @@ public struct FolderSnapshot: Equatable, Sendable {
         self.entries = entries
     }
 
-    /// Regular files, relative to the root, sorted.
-    public var filePaths: [String] { entries.filter { !$0.value.isDirectory }.keys.sorted() }
-
     /// Paths added, removed or changed in any way between `self` and `later`.
     public func differences(to later: FolderSnapshot) -> [String] {
         Set(entries.keys).union(later.entries.keys).filter { entries[$0] != later.entries[$0] }.sorted()

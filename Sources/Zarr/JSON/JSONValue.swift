@@ -81,9 +81,6 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    /// Whether this is JSON `null`.
-    public var isNull: Bool { self == .null }
-
     /// A short name of the value's JSON type, for error messages.
     public var typeName: String {
         switch self {
