@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module map: see ../shared/DESIGN.md. Dependencies point down only:
+// Module map: see docs/architecture.md. Dependencies point down only:
 // platedrop → PlateDropDaemon → (Watch, Catalog, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
 // SampleExports → TIFF.
 let package = Package(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks the systemd unit offline, without systemd as PID 1 (daemon.md §4, "Testing a unit without
-# systemd as PID 1"):
+# Checks the systemd unit offline, without systemd as PID 1 (docs/daemon.md §4,
+# plus systemd-analyze(1)):
 #   1. `systemd-analyze verify` must print nothing. Unknown keys and unparsable values only warn and
 #      still exit 0, so any output is a failure.
 #   2. `systemd-analyze security --offline=true` must score the sandbox at most MAX_EXPOSURE.

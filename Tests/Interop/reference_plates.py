@@ -1,4 +1,4 @@
-"""Plates written by an external writer (ome-zarr-py 0.18.0), and the faults of ngff-hcs.md §7.3 injected
+"""Plates written by an external writer (ome-zarr-py 0.18.0), and the faults of docs/ngff-choices.md §7.3 injected
 into them. PlateDrop's validator must accept the former and reject each fault.
 """
 

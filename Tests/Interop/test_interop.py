@@ -259,7 +259,7 @@ def test_validate_accepts_ome_zarr_py_plate(platedrop: PlateDrop, tmp_path: Path
     assert validate_json(platedrop, plate, 0)["valid"] is True
 
 
-# --- c) each fault of ngff-hcs.md §7.3 in an external writer's plate is rejected ------------------------
+# --- c) each fault of docs/ngff-choices.md §7.3 in an external writer's plate is rejected ------------------------
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.id)

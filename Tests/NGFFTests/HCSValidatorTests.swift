@@ -3,7 +3,7 @@ import NGFF
 import Testing
 import Zarr
 
-/// Every fault of ngff-hcs.md §7.3 (including those only one external validator catches) is rejected with
+/// Every fault of docs/ngff-choices.md §7.3 (including those only one external validator catches) is rejected with
 /// the right code, and well-formed plates pass.
 @Suite struct HCSValidatorTests {
     /// A fault: what to break, which versions it applies to, and the issue code it must raise.

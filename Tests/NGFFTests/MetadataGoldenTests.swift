@@ -3,7 +3,7 @@ import NGFF
 import Testing
 import Zarr
 
-/// Plate, well and image metadata serialise exactly to the reviewed golden documents (ngff-hcs.md §3, §4, §6).
+/// Plate, well and image metadata serialise exactly to the reviewed golden documents (docs/ngff-choices.md §3, §4, §6).
 @Suite struct MetadataGoldenTests {
     static let plate = PlateMetadata(
         name: "test-plate", rows: ["A", "B"], columns: ["1", "2", "3"],

@@ -3,7 +3,7 @@ import Zarr
 
 @Suite("ArrayMetadata")
 struct ArrayMetadataTests {
-    @Test("v2 .zarray matches the reference document of ngff-hcs.md §3 byte for byte")
+    @Test("v2 .zarray matches the reference document of docs/ngff-choices.md §3 byte for byte")
     func v2Document() {
         let metadata = ArrayMetadata(
             format: .v2, shape: [1, 1, 200, 300], dataType: .uint16, chunkShape: [1, 1, 128, 128],

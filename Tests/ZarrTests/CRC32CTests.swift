@@ -19,7 +19,7 @@ struct CRC32CTests {
         #expect(CRC32C.checksum((0..<32).map { UInt8($0) }) == 0x46DD_794E)
     }
 
-    @Test("the shard index example of ngff-hcs.md §5.4 checksums to bytes 33 c2 37 01")
+    @Test("the shard index example of docs/ngff-choices.md §5.4 checksums to bytes 33 c2 37 01")
     func shardIndexExample() {
         let empty = UInt64.max
         let index = littleEndianBytes([0, 4974, empty, empty, 4974, 722, empty, empty] as [UInt64])

@@ -117,7 +117,7 @@ def shard_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
     return (shape[-4], 1, shape[-2], shape[-1])
 
 
-# NGFF 0.5 documents (ngff-hcs.md §4 and §6): what the lean pipeline writes as JSON itself, and what
+# NGFF 0.5 documents (docs/ngff-choices.md §4 and §6): what the lean pipeline writes as JSON itself, and what
 # the ngff-zarr pipeline's plate writer is checked against.
 
 
@@ -159,7 +159,7 @@ def plate_ome(export: Export) -> dict:
             "name": export.plate,
             "field_count": export.field_count,
             "acquisitions": [{"id": 0, "name": export.plate, "maximumfieldcount": export.field_count}],
-            # ome-zarr-models' CLI fails a 0.5 plate without it (ngff-hcs.md P5).
+            # ome-zarr-models' CLI fails a 0.5 plate without it (docs/ngff-choices.md P5).
             "version": "0.5",
         }
     }

@@ -29,7 +29,7 @@ public struct ImageHeader: Sendable, Hashable {
     }
 
     /// Reads every page in full, not only the header: a half-copied file has a valid header but its last
-    /// strips are missing (daemon.md §2: verify before converting).
+    /// strips are missing (docs/daemon.md §2: verify before converting).
     public static func verify(path: String) throws -> ImageHeader {
         let header = try read(path: path)
         let file = try TIFFFile(path: path)

@@ -2,7 +2,7 @@ import Layouts
 import TIFF
 
 /// The shape of one plate as written: plate format, wells, the field array's axes and the source of
-/// every plane. One shape, dtype and axis list for every field of the plate (ngff-hcs.md P9).
+/// every plane. One shape, dtype and axis list for every field of the plate (docs/ngff-choices.md P9).
 struct PlateGeometry: Sendable {
     let name: String
     let format: PlateFormat

@@ -53,7 +53,7 @@ extension LayoutCatalog {
         }
         let votes = ranked.isEmpty ? "no image name of any built-in layout"
             : ranked.map { "\($0.value) named by \($0.key)" }.joined(separator: ", ")
-        // HCS.ai exports look like ImageXpress ones to a user; say why they are not read (reference §1.2).
+        // HCS.ai exports look like ImageXpress ones to a user; say why they are not read (docs/instrument-layouts.md §1.2).
         let hcsAI = files.first { RelativePath($0).fileExtension == "jdce" }
             .map { "; \($0) marks an ImageXpress HCS.ai export, which PlateDrop does not read" } ?? ""
         throw .layoutNotDetected(exportRoot: exportRoot, expected: expected,

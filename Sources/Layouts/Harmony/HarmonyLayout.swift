@@ -1,6 +1,6 @@
 import Foundation
 
-/// Revvity (PerkinElmer) Harmony export of Opera Phenix / Operetta CLS (reference §1.4):
+/// Revvity (PerkinElmer) Harmony export of Opera Phenix / Operetta CLS (docs/instrument-layouts.md §1.4):
 /// `<measurement>/Images/r01c01f01p01-ch1sk1fk1fl1.tiff` with `Index.idx.xml` (or `Index.ref.xml`, `Index.xml`).
 ///
 /// r/c/f/p/ch are 1-based numbers (f may have 3 digits). t is sk − 1 when the name has sk, else 0: the

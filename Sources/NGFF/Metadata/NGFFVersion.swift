@@ -16,7 +16,7 @@ public enum NGFFVersion: String, Sendable, CaseIterable, Hashable {
     /// Wraps one OME metadata block (`plate`, `well`, `multiscales`…) as a group's attributes.
     ///
     /// 0.4 puts each key at the top level of `.zattrs` with its own `version`; 0.5 nests everything
-    /// under `ome` with a single `ome.version` (ngff-hcs.md §4, pitfall P6).
+    /// under `ome` with a single `ome.version` (docs/ngff-choices.md §4, pitfall P6).
     func groupAttributes(_ members: JSONObject) -> JSONValue {
         switch self {
         case .v04:

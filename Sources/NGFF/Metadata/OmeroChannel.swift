@@ -18,7 +18,7 @@ public struct OmeroChannel: Sendable, Hashable {
     }
 
     public var label: String
-    /// Six hex digits `RRGGBB`, no `#` (ngff-hcs.md P12).
+    /// Six hex digits `RRGGBB`, no `#` (docs/ngff-choices.md P12).
     public var color: String
     public var window: Window
     public var active: Bool

@@ -74,7 +74,7 @@ public struct PlateMetadata: Sendable, Hashable {
             "acquisitions": .array(acquisitions.map(\.json)),
         ]
         // 0.5 text says plate.version MUST be present while its schema omits it; ome-zarr-models
-        // rejects a 0.5 plate without it and yaozarrs needs it to detect 0.4 (ngff-hcs.md P5).
+        // rejects a 0.5 plate without it and yaozarrs needs it to detect 0.4 (docs/ngff-choices.md P5).
         plate["version"] = .string(version.rawValue)
         return version.groupAttributes(["plate": .object(plate)])
     }

@@ -24,7 +24,7 @@ public struct WellMetadata: Sendable, Hashable {
         var well: JSONObject = [
             "images": .array(images.map { ["path": .string($0.path), "acquisition": JSONValue($0.acquisition)] }),
         ]
-        // 0.4 carries the version inside `well`; 0.5 only at `ome.version` (ngff-hcs.md §2).
+        // 0.4 carries the version inside `well`; 0.5 only at `ome.version` (docs/ngff-choices.md §2).
         if version == .v04 { well["version"] = .string(version.rawValue) }
         return version.groupAttributes(["well": .object(well)])
     }

@@ -19,7 +19,7 @@ public struct PyramidPlan: Sendable, Hashable {
         self.levels = levels
     }
 
-    /// Level array names "0", "1", …: readers such as iohub hard-code "0" (ngff-hcs.md P10).
+    /// Level array names "0", "1", …: readers such as iohub hard-code "0" (docs/ngff-choices.md P10).
     public static func levelPath(_ level: Int) -> String { String(level) }
 
     /// The downsampling factor of `level` relative to level 0.

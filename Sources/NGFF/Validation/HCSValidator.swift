@@ -2,7 +2,7 @@ import Foundation
 import Zarr
 
 /// Checks an OME-Zarr HCS plate written by anyone against the NGFF 0.4/0.5 plate rules and the
-/// pitfalls that trip real readers (ngff-hcs.md §6–§8). Read-only.
+/// pitfalls that trip real readers (docs/ngff-choices.md §6–§8). Read-only.
 public struct HCSValidator: Sendable {
     public init() {}
 

@@ -1,4 +1,4 @@
-/// Instrument export conventions the generator can imitate (reference/instrument-layouts.md §1.1, §1.3, §1.4).
+/// Instrument export conventions the generator can imitate (docs/instrument-layouts.md §1.1, §1.3, §1.4).
 public enum ExportLayout: String, Sendable, CaseIterable {
     /// Molecular Devices ImageXpress exported form: `.TIF` per site and wavelength, `.HTD` plate plan.
     case imageXpress = "imagexpress"

@@ -3,15 +3,16 @@ internal import CBlosc
 /// The `blosc` bytes→bytes codec (v3 codecs/blosc 1.0; numcodecs `blosc` as a v2 compressor).
 ///
 /// Uses only c-blosc's `_ctx` entry points with one internal thread: they keep no global state,
-/// so any task may call them, and callers parallelise across chunks instead (swift-on-linux §4).
+/// so any task may call them (c-blosc's plain `blosc_compress` shares global state and is not thread-safe),
+/// and callers parallelise across chunks instead.
 struct BloscCodec {
     let compressor: BloscCompressor
     let clevel: Int
     let shuffle: BloscShuffle
-    /// Element size in bytes; shuffling works on elements of this width (§8 P15).
+    /// Element size in bytes; shuffling works on elements of this width (docs/ngff-choices.md P15).
     let typesize: Int
 
-    /// The v2 `compressor` object: shuffle as an integer and no typesize (§5.1, §8 P15).
+    /// The v2 `compressor` object: shuffle as an integer and no typesize (docs/ngff-choices.md §5.1, P15).
     var v2JSON: JSONValue {
         [
             "id": "blosc",

@@ -3,7 +3,7 @@ internal import CZstd
 /// The `zstd` bytes→bytes codec (zarr-extensions codecs/zstd; numcodecs `zstd` as a v2 compressor).
 ///
 /// Frames always carry the decompressed size in their header: several readers refuse frames
-/// without it (§5.3, §8 P15).
+/// without it (docs/ngff-choices.md §5.3, P15).
 struct ZstdCodec {
     let level: Int
     let checksum: Bool
