@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TIFFTests", dependencies: ["TIFF", "SampleExports", "PlateDropTestSupport"]),
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
-        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "PlateDropTestSupport"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "TIFF", "PlateDropTestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
