@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "TIFF", "PlateDropTestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "WatchTests", dependencies: ["Watch"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

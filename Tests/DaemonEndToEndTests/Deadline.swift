@@ -1,3 +1,5 @@
+import PlateDropTestSupport
+
 /// Waiting for the daemon without timing assertions: poll until something holds, and fail only when a
 /// generous deadline passes (the machine is small and shared, so no step is expected to be quick).
 enum Deadline {
@@ -10,11 +12,10 @@ enum Deadline {
         for what: String, daemon: DaemonProcess? = nil, timeout: Duration = generous,
         every interval: Duration = .milliseconds(250), _ probe: () async throws -> Value?
     ) async throws -> Value {
-        let clock = ContinuousClock()
-        let end = clock.now + timeout
+        var patience = Patience(timeout)
         while true {
             if let value = try await probe() { return value }
-            guard clock.now < end else { throw DeadlinePassed(what: what, log: daemon?.log ?? "(no daemon)") }
+            guard !patience.isExhausted() else { throw DeadlinePassed(what: what, log: daemon?.log ?? "(no daemon)") }
             try await Task.sleep(for: interval)
         }
     }

@@ -64,8 +64,8 @@ final class DaemonUnderTest: Sendable {
     /// Waits up to `seconds` for the process to end.
     @discardableResult
     func waitForExit(seconds: Double) async -> Ending? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        var patience = Patience(seconds: seconds)
+        while !patience.isExhausted() {
             if let end { return end }
             try? await Task.sleep(for: .milliseconds(50))
         }

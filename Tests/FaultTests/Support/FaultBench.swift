@@ -51,11 +51,16 @@ final class FaultBench: @unchecked Sendable {
 
     /// Waits until the daemon has opened the catalogue and reports itself running.
     func waitUntilServing(_ daemon: DaemonUnderTest, seconds: Double = 30) async throws {
+        var lastAnswer = "no answer yet"
         let up = try await eventually(seconds: seconds) {
             guard daemon.isRunning else { return true }
-            return try await status()?["daemon"]?["running"]?.boolValue == true
+            let result = try await cli(["status", "--json"])
+            lastAnswer = "exit \(result.exitCode): \(result.standardOutput.prefix(400))\(result.standardError.prefix(400))"
+            return result.exitCode == 0
+                && (try? JSONValue(parsing: result.standardOutput))?["daemon"]?["running"]?.boolValue == true
         }
-        try #require(up && daemon.isRunning, "daemon did not come up (\(daemon.end.map { "\($0)" } ?? "still starting")):\n\(daemon.log)")
+        let ending = daemon.end.map { "\($0)" } ?? "still starting"
+        try #require(up && daemon.isRunning, "daemon did not come up (\(ending)); last status: \(lastAnswer)\n\(daemon.log)")
     }
 
     // MARK: Catalogue through the CLI

@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Zarr
 
 /// A fresh folder under /tmp, world-traversable (so a daemon run as `nobody` can reach what a test grants it),
@@ -161,14 +162,9 @@ struct TreeSnapshot: Equatable {
     }
 }
 
-/// Polls `condition` until it holds or `seconds` pass; returns whether it held.
+/// Polls `condition` until it holds or a `Patience` of `seconds` is spent; returns whether it held.
 func eventually(seconds: Double, every interval: Double = 0.25, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while true {
-        if try await condition() { return true }
-        if Date() >= deadline { return false }
-        try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
-    }
+    try await Patience.wait(seconds: seconds, every: .milliseconds(Int(interval * 1000)), until: condition)
 }
 
 /// Polls `condition` on a thread of its own: a transient state (a staging folder that lives a few seconds)
@@ -176,8 +172,8 @@ func eventually(seconds: Double, every interval: Double = 0.25, _ condition: () 
 func eventuallyOnThread(seconds: Double, every interval: Double, _ condition: @escaping @Sendable () -> Bool) async -> Bool {
     await withCheckedContinuation { continuation in
         let poller = Thread {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
+            var patience = Patience(seconds: seconds)
+            while !patience.isExhausted() {
                 if condition() {
                     continuation.resume(returning: true)
                     return

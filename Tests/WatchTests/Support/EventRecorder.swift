@@ -1,4 +1,5 @@
 import Foundation
+import PlateDropTestSupport
 import Synchronization
 import Watch
 
@@ -40,8 +41,8 @@ final class EventRecorder: Sendable {
 
     /// Waits until `condition` holds for the events so far; false if it still does not after `timeout`.
     func wait(timeout: Duration = .seconds(20), until condition: ([WatchEvent]) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        var patience = Patience(timeout)
+        while !patience.isExhausted() {
             if condition(events) {
                 return true
             }
