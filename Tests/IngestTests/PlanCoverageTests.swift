@@ -19,6 +19,20 @@ struct PlanCoverageTests {
         Set(channels.flatMap { channel in z.map { PlaneKey(well: well, acquisition: 0, field: 0, t: 0, channel: channel, z: $0) } })
     }
 
+    @Test func thePlansNearestToAPlatesImagesGovernIt() {
+        let outer = PlatePlan(source: "/m/Images/Index.idx.xml", scopeDirectory: "/m/Images", zStepMicrons: 1)
+        let inner = PlatePlan(source: "/m/Images/flex/Index.flex.xml", scopeDirectory: "/m/Images/flex", zStepMicrons: 2)
+        let innerSettings = PlatePlan(source: "/m/Images/flex/other.xml", scopeDirectory: "/m/Images/flex", pixelSizeMicrons: 0.5)
+        let elsewhere = PlatePlan(source: "/n/Index.xml", scopeDirectory: "/n", zStepMicrons: 3)
+        let plans = [outer, inner, innerSettings, elsewhere]
+        let corrected = PlatePlan.governing(plate: "m_flatfield", imagePaths: ["/m/Images/flex/r01c01f01p01-ch1.tiff"], from: plans)
+        // The outer plan comes first in the list, so its z step would win if it took part.
+        #expect(corrected?.zStepMicrons == 2 && corrected?.pixelSizeMicrons == 0.5)
+        let raw = PlatePlan.governing(plate: "m", imagePaths: ["/m/Images/r01c01f01p01-ch1.tiff"], from: plans)
+        #expect(raw?.source == outer.source && raw?.zStepMicrons == 1)
+        #expect(PlatePlan.governing(plate: "x", imagePaths: ["/x/r01c01f01p01-ch1.tiff"], from: plans) == nil)
+    }
+
     @Test func aWellIsCompleteWithEveryPlaneTheInstrumentTook() {
         let coverage = PlanCoverage(plan: Self.plan, plate: "P_Plate_1", presentChannels: [0, 1])
         #expect(coverage.isComplete(Self.a1, present: Self.planes(Self.a1, channels: [0, 1], z: [0])) == false)

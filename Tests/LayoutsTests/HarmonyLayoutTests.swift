@@ -26,8 +26,19 @@ import Testing
                 == CommonFileRules.rejectedPlate(".."))
     }
 
+    @Test func flatFieldCorrectedCopiesAreAPlateOfTheirOwn() {
+        let raw = layout.classify(relativePath: "P__2024-01-02T10_00_00-Measurement 1/Images/r02c03f01p01-ch1sk1fk1fl1.tiff")
+        let corrected = layout.classify(relativePath: "P__2024-01-02T10_00_00-Measurement 1/Images/flex/r02c03f01p01-ch1sk1fk1fl1.tiff")
+        let well = WellPosition(row: 1, column: 2)
+        #expect(raw == .image(ImageKey(plate: "P__2024-01-02T10_00_00-Measurement 1", well: well, field: 0, channel: 0, z: 0)))
+        #expect(corrected == .image(ImageKey(plate: "P__2024-01-02T10_00_00-Measurement 1_flatfield", well: well,
+                                             field: 0, channel: 0, z: 0)))
+        #expect(layout.classify(relativePath: "Images/flex/r02c03f01p01-ch1.tiff")
+                == .image(ImageKey(plate: "ExportRoot_flatfield", well: well, field: 0, channel: 0, z: 0)))
+    }
+
     @Test func recognisesIndexFilesAndSkipsTheRest() {
-        for index in ["M/Images/Index.idx.xml", "M/Images/Index.ref.xml", "M/Index.xml"] {
+        for index in ["M/Images/Index.idx.xml", "M/Images/Index.ref.xml", "M/Index.xml", "M/Images/flex/Index.flex.xml"] {
             #expect(layout.classify(relativePath: index) == .plan(.harmonyIndex))
         }
         let companions = ["M/Assaylayout/layout.xml": "assay layout",

@@ -24,11 +24,16 @@ extension PlatePlan {
         pathInScope(absolutePath).flatMap { stagePositions[$0] }
     }
 
-    /// The plan of the plate `plate` whose images lie at `imagePaths` (absolute): every plan whose scope
-    /// holds one of them, merged in the order given, and shaped for a projection plate when it is one.
-    /// Batch and daemon both decide a plate's plan here.
+    /// The plan of the plate `plate` whose images lie at `imagePaths` (absolute): the plans nearest to them
+    /// (of those whose scope holds one of them, the ones with the deepest scope, so Harmony's
+    /// `Images/flex/Index.flex.xml` governs the flat-field corrected copies and `Images/Index.idx.xml` does
+    /// not), merged in the order given, and shaped for a projection plate when it is one. Batch and daemon
+    /// both decide a plate's plan here.
     public static func governing(plate: String, imagePaths: [String], from plans: [PlatePlan]) -> PlatePlan? {
-        let relevant = plans.filter { plan in imagePaths.contains { plan.covers($0) } }
+        let covering = plans.filter { plan in imagePaths.contains { plan.covers($0) } }
+        // Every covering scope is a folder above one of the images, so the longest path is the deepest.
+        let nearest = covering.map(\.scopeDirectory.count).max()
+        let relevant = covering.filter { $0.scopeDirectory.count == nearest }
         guard var merged = relevant.first else { return nil }
         for other in relevant.dropFirst() {
             merged = merged.merged(with: other)

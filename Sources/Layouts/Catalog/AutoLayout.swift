@@ -1,5 +1,4 @@
 import Foundation
-import Layouts
 
 /// `layout = "auto"` for a watched folder: a folder starts empty, so instead of recognising the export once
 /// (as `platedrop ingest` does) each file is offered to the built-in layouts in turn and the first that

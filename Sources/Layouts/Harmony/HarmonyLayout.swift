@@ -1,7 +1,8 @@
 import Foundation
 
 /// Revvity (PerkinElmer) Harmony export of Opera Phenix / Operetta CLS (docs/instrument-layouts.md §1.4):
-/// `<measurement>/Images/r01c01f01p01-ch1sk1fk1fl1.tiff` with `Index.idx.xml` (or `Index.ref.xml`, `Index.xml`).
+/// `<measurement>/Images/r01c01f01p01-ch1sk1fk1fl1.tiff` with `Index.idx.xml` (or `Index.ref.xml`, `Index.xml`);
+/// a flat-field corrected export in `Images/flex/` with its own `Index.flex.xml`.
 ///
 /// r/c/f/p/ch are 1-based numbers (f may have 3 digits). t is sk − 1 when the name has sk, else 0: the
 /// sk/fk/fl keys are undocumented, converters read time from the index instead, and the index keys
@@ -9,8 +10,9 @@ import Foundation
 ///
 /// Harmony names carry no plate, so the plate is the folder that holds `Images/`, kept whole (made safe by
 /// `ImageKey.safePlateName(_:)`): its `__<date>T<time>-Measurement N` suffix is what keeps two measurements
-/// of one plate apart. An image outside any `Images/` folder takes the name of its own folder; one at the
-/// export root or in a root `Images/` takes `defaultPlateName`.
+/// of one plate apart. Flat-field corrected copies in `Images/flex/` are other pixels of the same planes, so
+/// they form the plate `<measurement>_flatfield`. An image outside any `Images/` folder takes the name of its
+/// own folder; one at the export root or in a root `Images/` takes `defaultPlateName`.
 public struct HarmonyLayout: InstrumentLayout {
     /// "harmony".
     public let name = "harmony"
@@ -25,8 +27,8 @@ public struct HarmonyLayout: InstrumentLayout {
     static let expectedName =
         "r<row>c<column>f<field>p<plane>-ch<channel>[sk<n>fk<n>fl<n>].tiff, e.g. r03c11f01p01-ch1sk1fk1fl1.tiff"
 
-    /// Index file names Bio-Formats' OperettaReader accepts.
-    static let indexNames: Set<String> = ["index.idx.xml", "index.ref.xml", "index.xml"]
+    /// Index file names Bio-Formats' OperettaReader accepts, and Harmony 5's index of flat-field corrected images.
+    static let indexNames: Set<String> = ["index.idx.xml", "index.ref.xml", "index.xml", "index.flex.xml"]
 
     /// Folders that a Harmony export with associated files holds beside `Images/`.
     private static let companionFolders = [
@@ -61,16 +63,21 @@ public struct HarmonyLayout: InstrumentLayout {
                                field: numbers[2] - 1, channel: numbers[4] - 1, z: numbers[3] - 1, t: (sk ?? 1) - 1))
     }
 
-    /// The folder holding `Images/`, or the image's own folder; nil at the export root.
+    /// The folder holding `Images/` (suffixed `_flatfield` for `Images/flex/`), or the image's own folder;
+    /// nil at the export root.
     private func plateFolder(_ directories: ArraySlice<String>) -> String? {
         guard let innermost = directories.last else { return nil }
-        return innermost.lowercased() == "images" ? directories.dropLast().last : innermost
+        let outer = directories.dropLast()
+        if innermost.lowercased() == "flex", let images = outer.last, images.lowercased() == "images" {
+            return (outer.dropLast().last ?? defaultPlateName) + "_flatfield"
+        }
+        return innermost.lowercased() == "images" ? outer.last : innermost
     }
 
-    /// Reads `Index.idx.xml`, `Index.ref.xml` or `Index.xml`.
+    /// Reads `Index.idx.xml`, `Index.ref.xml`, `Index.xml` or `Index.flex.xml`.
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
         guard Self.indexNames.contains(RelativePath(path).fileName.lowercased()) else {
-            throw .unsupportedPlan(path: path, layout: name, expected: "Harmony Index.idx.xml, Index.ref.xml or Index.xml")
+            throw .unsupportedPlan(path: path, layout: name, expected: "Harmony Index.idx.xml, Index.ref.xml, Index.xml or Index.flex.xml")
         }
         return try HarmonyIndexReader.plan(at: path)
     }
