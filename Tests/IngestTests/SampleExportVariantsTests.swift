@@ -64,7 +64,7 @@ struct SampleExportVariantsTests {
             let stageY = try #require(header.stageY) - #require(first.stageY)
             #expect(abs(stageX - column * 20 * 0.4) < 1e-6 && abs(stageY - row * 12 * 0.4) < 1e-6,
                     "\(image.relativePath): stage moved (\(stageX), \(stageY)) from field 1")
-            times.insert(try #require(header.acquisitionTime, "\(image.relativePath): no acquisition time"))
+            times.insert(try #require(header.localAcquisitionTime, "\(image.relativePath): no acquisition time"))
             headers[image.relativePath] = text
         }
         #expect(times.count == export.images.count, "two planes share an acquisition time")

@@ -38,9 +38,20 @@ import Testing
         #expect(metadata.stageY == -41.5)
         #expect(metadata.zPosition == 9991.87)
         // 2024-07-09 13:13:03.006 read as UTC.
-        #expect(abs(try #require(metadata.acquisitionTime) - 1_720_530_783.006) < 1e-6)
+        #expect(abs(try #require(metadata.localAcquisitionTime) - 1_720_530_783.006) < 1e-6)
         #expect(metadata.projectionMethod == "Maximum")
         #expect(metadata.projectionStepSize == 3)
+    }
+
+    @Test func theLayoutReadsAcquisitionTimesInTheInstrumentsZone() throws {
+        let winter = Self.metaData([("acquisition-time-local", "20240109 13:13:03.006")])
+        let summer = Self.metaData([("acquisition-time-local", "20240709 13:13:03.006")])
+        let zurich = ImageXpressLayout(acquisitionTimeZone: try #require(TimeZone(identifier: "Europe/Zurich")))
+        // 13:13 in Zurich is 12:13 UTC in January (CET) and 11:13 UTC in July (CEST).
+        #expect(abs(try #require(zurich.planeMetadata(imageDescription: winter)?.acquisitionTime) - 1_704_802_383.006) < 1e-6)
+        #expect(abs(try #require(zurich.planeMetadata(imageDescription: summer)?.acquisitionTime) - 1_720_523_583.006) < 1e-6)
+        let utc = ImageXpressLayout(acquisitionTimeZone: .gmt)
+        #expect(abs(try #require(utc.planeMetadata(imageDescription: summer)?.acquisitionTime) - 1_720_530_783.006) < 1e-6)
     }
 
     @Test func missingPropsReadAsNil() throws {
@@ -54,7 +65,7 @@ import Testing
         #expect(metadata.stageX == nil)
         #expect(metadata.stageY == nil)
         #expect(metadata.zPosition == nil)
-        #expect(metadata.acquisitionTime == nil)
+        #expect(metadata.localAcquisitionTime == nil)
         #expect(metadata.projectionMethod == nil)
         #expect(metadata.projectionStepSize == nil)
 
@@ -82,7 +93,7 @@ import Testing
         #expect(metadata.pixelSizeX == nil)
         #expect(metadata.wavelengthNanometres == nil, "0 nm is what MetaXpress writes for transmitted light")
         #expect(metadata.zPosition == nil)
-        #expect(metadata.acquisitionTime == nil)
+        #expect(metadata.localAcquisitionTime == nil)
         #expect(metadata.projectionMethod == nil)
         #expect(metadata.projectionStepSize == nil)
     }
@@ -166,7 +177,7 @@ struct MetaSeriesRealFileTests {
         #expect(w1.stageY == 41385.4)
         #expect(w1.zPosition == 9343.19)
         // 2023-02-21 10:41:56.561, local time of the acquisition computer, read as UTC.
-        #expect(abs(try #require(w1.acquisitionTime) - 1_676_976_116.561) < 1e-6)
+        #expect(abs(try #require(w1.localAcquisitionTime) - 1_676_976_116.561) < 1e-6)
         #expect(w1.projectionMethod == "Maximum")
         #expect(w1.projectionStepSize == 5)
 
@@ -224,7 +235,7 @@ struct MetaSeriesRealFileTests {
             #expect(plane.spatialUnit == "um", "\(path)")
             let name = try #require(plane.channelName, "\(path)")
             #expect(plane.wavelengthNanometres == wavelengths[name], "\(path): \(name)")
-            #expect(plane.acquisitionTime != nil, "\(path)")
+            #expect(plane.localAcquisitionTime != nil, "\(path)")
         }
         let mip = try metadata(Self.exported + "/9987_Plate_3434/TimePoint_1/ZStep_0/9987_B02_s1_w1.TIF")
         #expect(mip.projectionMethod == "Maximum")

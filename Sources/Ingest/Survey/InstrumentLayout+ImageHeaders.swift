@@ -1,17 +1,11 @@
 import Layouts
-import TIFF
 
 extension InstrumentLayout {
     /// What the TIFF at `absolutePath` says of its plane, when the instrument writes that into its header.
-    func planeMetadata(ofImageAt absolutePath: String) -> PlaneMetadata? {
+    func planeMetadata(ofImageAt absolutePath: String, fingerprint: SourceFingerprint? = nil) -> PlaneMetadata? {
         guard describesPlanesInImageHeader else { return nil }
-        do {
-            let file = try TIFFFile(path: absolutePath)
-            return try file.imageDescription(page: 0).flatMap { planeMetadata(imageDescription: $0) }
-        } catch {
-            // An unreadable file has nothing to say; reading its pixels rejects it with the reason.
-            return nil
-        }
+        return ImageDescriptions.shared.description(ofImageAt: absolutePath, fingerprint: fingerprint)
+            .flatMap { planeMetadata(imageDescription: $0) }
     }
 
     /// The key of the image at `absolutePath` that `classify` named `key`. Where the file's own header

@@ -4,10 +4,10 @@ import Layouts
 extension PlateGeometry {
     /// The plate's plan completed from what its images' own headers say (MetaSeries XML): the vendor plan
     /// wins where it knows a value, the headers fill pixel size, z step, channel names and wavelengths,
-    /// and how the channels of a projection plate were projected. Reads one file
-    /// per channel and the planes of one z-stack, never the whole plate.
+    /// how the channels of a projection plate were projected, and when each acquisition started and ended.
+    /// Every header is read for the times, once per file version (`ImageDescriptions`).
     static func completedPlan(_ plan: PlatePlan?, plate: String, planesByWell: [WellPosition: [PlaneSource]],
-                              channels: [Int], layout: (any InstrumentLayout)?) -> PlatePlan? {
+                              fields: [FieldSlot], channels: [Int], layout: (any InstrumentLayout)?) -> PlatePlan? {
         guard let layout, layout.describesPlanesInImageHeader else { return plan }
         let planes = planesByWell.keys.sorted().flatMap { well in
             planesByWell[well, default: []].sorted { ($0.field, $0.timepoint, $0.zPlane) < ($1.field, $1.timepoint, $1.zPlane) }
@@ -27,7 +27,8 @@ extension PlateGeometry {
         guard !headerChannels.isEmpty else { return plan }
         let fromHeaders = PlatePlan(source: "image headers", scopeDirectory: "", channels: headerChannels,
                                     pixelSizeMicrons: pixelSize,
-                                    zStepMicrons: zStep(planesByWell, layout: layout))
+                                    zStepMicrons: zStep(planesByWell, layout: layout),
+                                    acquisitions: acquisitionTimes(planes, fields: fields, layout: layout))
         var completed = plan?.merged(with: fromHeaders) ?? fromHeaders
         completed.channels = distinctNames(completed.channels.map { channel in
             var described = channel
@@ -35,6 +36,22 @@ extension PlateGeometry {
             return described
         })
         return completed
+    }
+
+    /// Per acquisition, the earliest and latest time its planes' headers give.
+    private static func acquisitionTimes(_ planes: [PlaneSource], fields: [FieldSlot],
+                                         layout: any InstrumentLayout) -> [AcquisitionInfo] {
+        var spans: [Int: ClosedRange<Double>] = [:]
+        for plane in planes {
+            guard let time = layout.planeMetadata(ofImageAt: plane.absolutePath, fingerprint: plane.fingerprint)?.acquisitionTime
+            else { continue }
+            let acquisition = fields[plane.field].acquisition
+            let span = spans[acquisition]
+            spans[acquisition] = min(span?.lowerBound ?? time, time)...max(span?.upperBound ?? time, time)
+        }
+        return spans.keys.sorted().map { id in
+            AcquisitionInfo(id: id, start: spans[id]!.lowerBound, end: spans[id]!.upperBound)
+        }
     }
 
     /// The z step of the first stack with more than one plane: the median distance between the focus

@@ -17,9 +17,14 @@ import Foundation
 public struct ImageXpressLayout: InstrumentLayout {
     /// "imagexpress".
     public let name = "imagexpress"
+    /// The zone of the acquisition computer's clock: MetaSeries headers record local time without one.
+    public let acquisitionTimeZone: TimeZone
 
-    /// The classic ImageXpress layout; it needs no settings.
-    public init() {}
+    /// The classic ImageXpress layout. Acquisition times are read in this machine's zone (`TZ`) unless
+    /// `acquisitionTimeZone` names the instrument's.
+    public init(acquisitionTimeZone: TimeZone = .current) {
+        self.acquisitionTimeZone = acquisitionTimeZone
+    }
 
     static let expectedName = "<plate>_<well>[_s<site>][_w<wave>][GUID].tif, e.g. Plate1_C05_s1_w1.TIF"
 
@@ -110,7 +115,16 @@ extension ImageXpressLayout {
             channelName: header.channelName, emissionNanometres: header.wavelengthNanometres,
             isTransmittedLight: header.isTransmittedLight,
             stageXMicrons: header.stageX, stageYMicrons: header.stageY, zMicrons: header.zPosition,
-            projectionMethod: header.projectionMethod)
+            projectionMethod: header.projectionMethod,
+            acquisitionTime: header.localAcquisitionTime.map(instant(ofWallClock:)))
+    }
+
+    /// Seconds since 1970 of a wall-clock time in `acquisitionTimeZone` (given as if it were UTC): the
+    /// zone's offset at that instant, found in two steps so that a time just after a daylight-saving change
+    /// takes the new offset. The hour that a change repeats stays ambiguous.
+    private func instant(ofWallClock wallClock: Double) -> Double {
+        let guess = wallClock - Double(acquisitionTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wallClock)))
+        return wallClock - Double(acquisitionTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess)))
     }
 
     private static func micronsPerUnit(_ unit: String) -> Double? {

@@ -26,10 +26,10 @@ public struct MetaSeriesMetadata: Sendable, Equatable {
     public var stageY: Double?
     /// Prop `z-position` in µm (the focus drive position of this plane).
     public var zPosition: Double?
-    /// Prop `acquisition-time-local` as seconds since 1970. The file stores the acquisition
-    /// computer's local time with no zone, so it is read as if it were UTC: differences between
-    /// planes are right, the absolute instant is off by that computer's UTC offset.
-    public var acquisitionTime: Double?
+    /// Prop `acquisition-time-local`: the acquisition computer's wall clock, which the file stores with no
+    /// zone, as seconds since 1970 read as if it were UTC. Differences between planes are right; the
+    /// instant needs that computer's zone (`ImageXpressLayout.acquisitionTimeZone`).
+    public var localAcquisitionTime: Double?
     /// Custom prop `Z Projection Method`, e.g. "Maximum" or "Best Focus"; nil for a plane that is not a projection.
     public var projectionMethod: String?
     /// Custom prop `Z Projection Step Size` (µm). MetaXpress also writes it on single z-planes of
@@ -53,7 +53,7 @@ public struct MetaSeriesMetadata: Sendable, Equatable {
         stageX = number("stage-position-x")
         stageY = number("stage-position-y")
         zPosition = number("z-position")
-        acquisitionTime = prop("acquisition-time-local").flatMap(Self.unixSeconds(metaSeriesTime:))
+        localAcquisitionTime = prop("acquisition-time-local").flatMap(Self.unixSeconds(metaSeriesTime:))
         projectionMethod = Self.nonEmpty(properties.customProps["Z Projection Method"])
         projectionStepSize = Self.nonEmpty(properties.customProps["Z Projection Step Size"]).flatMap(Self.number)
     }

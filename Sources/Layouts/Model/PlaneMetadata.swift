@@ -16,11 +16,13 @@ public struct PlaneMetadata: Sendable, Equatable {
     public var zMicrons: Double?
     /// How the plane was projected from a stack ("Maximum", "Best Focus"), nil for a plane that is not a projection.
     public var projectionMethod: String?
+    /// When the plane was taken, in seconds since 1970 (UTC).
+    public var acquisitionTime: Double?
 
     /// Metadata from its parts; everything defaults to unknown.
     public init(pixelSizeMicrons: Double? = nil, channelName: String? = nil, emissionNanometres: Double? = nil,
                 isTransmittedLight: Bool = false, stageXMicrons: Double? = nil, stageYMicrons: Double? = nil,
-                zMicrons: Double? = nil, projectionMethod: String? = nil) {
+                zMicrons: Double? = nil, projectionMethod: String? = nil, acquisitionTime: Double? = nil) {
         self.pixelSizeMicrons = pixelSizeMicrons
         self.channelName = channelName
         self.emissionNanometres = emissionNanometres
@@ -29,5 +31,6 @@ public struct PlaneMetadata: Sendable, Equatable {
         self.stageYMicrons = stageYMicrons
         self.zMicrons = zMicrons
         self.projectionMethod = projectionMethod
+        self.acquisitionTime = acquisitionTime
     }
 }

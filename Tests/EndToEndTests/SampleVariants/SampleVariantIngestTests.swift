@@ -79,6 +79,15 @@ struct SampleVariantIngestTests {
             let images = export.images(ofRun: run)
             let stack = try WrittenPlate(root: outRoot + "/" + name + ".ome.zarr")
             let projection = try WrittenPlate(root: outRoot + "/" + name + "_projection.ome.zarr")
+            // The run's acquisition spans the times its planes' headers give, read in this machine's zone.
+            for (plate, files) in [(stack, images.filter(\.isPlane)), (projection, images.filter { $0.kind == .maximumProjection })] {
+                let times = try files.map { try Self.acquisitionTime(exportRoot + "/" + $0.relativePath) }
+                let acquisition = plate.plate["acquisitions"]?.arrayValue?.first
+                let start = try #require(times.min()), end = try #require(times.max())
+                #expect(acquisition?["starttime"]?.intValue == Int64(start.rounded(.down))
+                        && acquisition?["endtime"]?.intValue == Int64(end.rounded(.down)),
+                        "\(name): \(String(describing: acquisition))")
+            }
             for well in spec.wells.map({ PlateWell($0.rowLetters + String($0.column + 1)) }) {
                 for field in 0..<spec.fields {
                     let here = images.filter { $0.row == well.row && $0.column == well.column && $0.field == field }
@@ -113,6 +122,18 @@ struct SampleVariantIngestTests {
             #expect(Array(scale.suffix(3)) == [spec.zStepMicrons, spec.pixelSizeMicrons, spec.pixelSizeMicrons], "\(name): \(scale)")
             #expect(try plates.pixelSize(plate: name + "_projection") == spec.pixelSizeMicrons)
         }
+    }
+
+    /// A MetaSeries header's `acquisition-time-local` as seconds since 1970, in this machine's zone.
+    private static func acquisitionTime(_ path: String) throws -> Double {
+        let header = try #require(try TIFFFile(path: path).imageDescription(), "\(path): no header")
+        let marker = "id=\"acquisition-time-local\" type=\"time\" value=\""
+        let value = try #require(header.range(of: marker).map { header[$0.upperBound...].prefix { $0 != "\"" } })
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyyMMdd HH:mm:ss.SSS"
+        return try #require(formatter.date(from: String(value)), "\(path): \(value)").timeIntervalSince1970
     }
 
     /// Level 0 of each projection channel is the pixel-wise maximum of the stack's planes, computed here from the plane files.
