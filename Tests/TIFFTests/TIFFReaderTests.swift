@@ -73,9 +73,17 @@ struct TIFFReaderTests {
             path: path, width: 40, height: 40, sampleType: .uint16, pages: pages,
             options: TIFFWriteOptions(compression: .deflate, layout: layout)
         )
+        try TIFFFile(path: path).verifyDataLiesInsideFile()
         try cut(path, removingLast: 50)
 
         let file = try TIFFFile(path: path)
+        // The cheap check, from the directories alone, sees the same cut.
+        let extentError = try #require(throws: TIFFError.self) { try file.verifyDataLiesInsideFile() }
+        guard case .truncated(1, let extentDetail) = extentError.kind else {
+            Issue.record("expected a truncation in page 1, got \(extentError)")
+            return
+        }
+        #expect(extentDetail.contains("past the file's"), "\(extentDetail)")
         #expect(file.pageCount == 2)
         #expect(try file.readPage(0) == pages[0])
         let error = try #require(throws: TIFFError.self) { try file.readPage(1) }

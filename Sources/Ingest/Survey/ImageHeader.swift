@@ -16,7 +16,10 @@ public struct ImageHeader: Sendable, Hashable {
 
     /// Reads the header of every page; all pages must have the first page's shape and type.
     public static func read(path: String) throws -> ImageHeader {
-        let file = try TIFFFile(path: path)
+        try read(TIFFFile(path: path))
+    }
+
+    private static func read(_ file: borrowing TIFFFile) throws -> ImageHeader {
         let first = try file.pageInfo(0)
         for page in 1..<max(1, file.pageCount) {
             let info = try file.pageInfo(page)
@@ -28,17 +31,13 @@ public struct ImageHeader: Sendable, Hashable {
         return ImageHeader(width: first.width, height: first.height, sampleType: first.sampleType, pages: file.pageCount)
     }
 
-    /// Reads every page in full, not only the header: a half-copied file has a valid header but its last
-    /// strips are missing (docs/daemon.md §2: verify before converting).
+    /// The header, once every page's strips or tiles are known to lie inside the file: a half-copied file has
+    /// a valid header but its last strips are missing (docs/daemon.md §2: verify before converting). Cheap:
+    /// nothing is decoded here, the pixels are decoded once, on their way to the plate.
     public static func verify(path: String) throws -> ImageHeader {
-        let header = try read(path: path)
         let file = try TIFFFile(path: path)
-        let scratch = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: header.width * header.height * header.sampleType.byteCount, alignment: 16)
-        defer { scratch.deallocate() }
-        for page in 0..<header.pages {
-            try file.readPage(page, into: scratch)
-        }
+        let header = try read(file)
+        try file.verifyDataLiesInsideFile()
         return header
     }
 
