@@ -33,7 +33,7 @@ public enum BatchIngest {
             plates.append(result)
         }
         return IngestReport(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted(),
-                            seconds: (ContinuousClock.now - started).seconds)
+                            seconds: (ContinuousClock.now - started) / .seconds(1))
     }
 
     private static func createDirectory(_ path: String) throws(IngestError) {

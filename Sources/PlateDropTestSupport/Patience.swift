@@ -20,19 +20,15 @@ public struct Patience: Sendable {
     }
 
     public init(_ duration: Duration) {
-        self.init(seconds: Self.seconds(duration))
+        self.init(seconds: duration / .seconds(1))
     }
 
     /// Charges the time since the last call and says whether the budget is spent.
     public mutating func isExhausted() -> Bool {
         let now = ContinuousClock.now
-        charged += Self.seconds(now - lastSample) / Self.contention()
+        charged += (now - lastSample) / .seconds(1) / Self.contention()
         lastSample = now
-        return charged >= budget || Self.seconds(now - started) >= budget * Self.ceiling
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return charged >= budget || (now - started) / .seconds(1) >= budget * Self.ceiling
     }
 
     /// Runnable tasks per core, at least 1: the larger of the one-minute load average (slow to rise) and the

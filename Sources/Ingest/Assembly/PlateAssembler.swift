@@ -263,7 +263,7 @@ final class PlateAssembler: Sendable {
         progress(IngestProgress(
             plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: planeCount,
             wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
-            seconds: (ContinuousClock.now - started).seconds, finishedWell: finishedWell))
+            seconds: (ContinuousClock.now - started) / .seconds(1), finishedWell: finishedWell))
     }
 
     private func writeLevels(of task: ShardTask, well: WellPosition,
@@ -328,13 +328,5 @@ final class PlateAssembler: Sendable {
             WellMetadata.Image(path: String(index), acquisition: slot.acquisition)
         }
         try staging.writeWell(row: well.rowName, column: well.columnName, WellMetadata(images: images))
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
 }

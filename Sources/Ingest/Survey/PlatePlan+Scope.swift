@@ -9,7 +9,7 @@ extension PlatePlan {
     }
 
     /// Whether the file at `absolutePath` lies in this plan's scope directory or below it.
-    func covers(_ absolutePath: String) -> Bool { pathInScope(absolutePath) != nil }
+    public func covers(_ absolutePath: String) -> Bool { pathInScope(absolutePath) != nil }
 
     /// The key of the image at `absolutePath` whose name gave `named`: a file the plan names (a Harmony
     /// index, a CellVoyager mlf) takes the plan's key, which knows what a name may not (the action that

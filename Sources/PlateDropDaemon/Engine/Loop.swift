@@ -78,7 +78,7 @@ struct Loop {
         if Date().timeIntervalSince(lastHeartbeat) >= 2 {
             heartbeat(status: "running", queue: inbox.count)
         }
-        if let interval = watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval.seconds {
+        if let interval = watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval / .seconds(1) {
             lastWatchdog = Date()
             try? notifier.watchdog()
             try? notifier.status(statusLine())

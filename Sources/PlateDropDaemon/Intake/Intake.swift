@@ -95,7 +95,7 @@ struct Intake {
 
     private func recordImage(_ file: inout FileRecord, key named: ImageKey, root: DaemonConfiguration.Root, db: Database,
                              now: Double, summary: inout Summary) throws {
-        let absolute = root.settings.path + "/" + file.relativePath
+        let absolute = file.absolutePath(under: root.settings.path)
         let header: ImageHeader
         do {
             header = try ImageHeader.verify(path: absolute)

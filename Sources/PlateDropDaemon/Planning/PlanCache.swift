@@ -1,9 +1,10 @@
 import Catalog
+import Ingest
 import Layouts
 
 /// Vendor plans read from their files, kept until the file's fingerprint changes.
 final class PlanCache {
-    private var plans: [String: (stamp: String, plan: PlatePlan?)] = [:]
+    private var plans: [String: (fingerprint: SourceFingerprint, plan: PlatePlan?)] = [:]
     /// Why a plan file could not be read, by its path relative to its root.
     private(set) var failures: [String: String] = [:]
     /// Plans of one plate that disagree on the plate format, reported once each.
@@ -20,8 +21,7 @@ final class PlanCache {
     func newConflict(for files: [FileRecord], root: DaemonConfiguration.Root, imagePaths: [String]) -> String? {
         let formats = files.compactMap { file -> (String, String)? in
             guard let plan = read(file, root: root), let format = plan.format else { return nil }
-            let scope = plan.scopeDirectory.hasSuffix("/") ? plan.scopeDirectory : plan.scopeDirectory + "/"
-            return imagePaths.contains { $0.hasPrefix(scope) } ? (file.relativePath, "\(format.rows)×\(format.columns)") : nil
+            return imagePaths.contains(where: plan.covers) ? (file.relativePath, "\(format.rows)×\(format.columns)") : nil
         }
         guard Set(formats.map(\.1)).count > 1 else { return nil }
         let description = formats.map { "\($0.0) says \($0.1)" }.joined(separator: ", ")
@@ -30,16 +30,16 @@ final class PlanCache {
     }
 
     private func read(_ file: FileRecord, root: DaemonConfiguration.Root) -> PlatePlan? {
-        let path = root.settings.path + "/" + file.relativePath
-        let stamp = "\(file.size)-\(file.modifiedNanoseconds)-\(file.inode)"
-        if let cached = plans[path], cached.stamp == stamp { return cached.plan }
+        let path = file.absolutePath(under: root.settings.path)
+        let fingerprint = file.sourceFingerprint
+        if let cached = plans[path], cached.fingerprint == fingerprint { return cached.plan }
         do {
             let plan = try root.layout.readPlan(at: path)
-            plans[path] = (stamp, plan)
+            plans[path] = (fingerprint, plan)
             failures[file.relativePath] = nil
             return plan
         } catch {
-            plans[path] = (stamp, nil)
+            plans[path] = (fingerprint, nil)
             failures[file.relativePath] = "unreadable plan: \(error)"
             return nil
         }

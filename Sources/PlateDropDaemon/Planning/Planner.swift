@@ -26,7 +26,7 @@ struct Planner {
         let wells = try WellRecord.all(db, plate: plate.id!)
         let files = try FileRecord.usableImages(db, plate: plate.id!)
         let planFiles = try FileRecord.plans(db, root: root.settings.id)
-        let imagePaths = files.map { root.settings.path + "/" + $0.relativePath }
+        let imagePaths = files.map { $0.absolutePath(under: root.settings.path) }
         let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: imagePaths)
         if let conflict = plans.newConflict(for: planFiles, root: root, imagePaths: imagePaths) {
             try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
@@ -52,9 +52,9 @@ struct Planner {
         let coverage = plan.map { plan in
             PlanCoverage(plan: plan, plate: plate.name, presentChannels: Set(plateShape.map(\.channel)))
         }
-        let timedOut = now - plate.lastActivityAt >= settings.plateTimeout.seconds
+        let timedOut = now - plate.lastActivityAt >= settings.plateTimeout / .seconds(1)
         let writeWhatIsThere = plate.endMarkerSeen || timedOut
-        let quiet = root.settings.quietPeriod.seconds
+        let quiet = root.settings.quietPeriod / .seconds(1)
 
         for var well in wells {
             let present = slotsByWell[well.id!] ?? []
@@ -104,7 +104,7 @@ struct Planner {
         plate.completedAt = now
         try plate.update(db)
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
-            : "no new file for \(Int(settings.plateTimeout.seconds)) s"
+            : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
         try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
     }
 
@@ -113,14 +113,7 @@ struct Planner {
     static func slots(_ file: FileRecord, plate: String, well: WellPosition?, plan: PlatePlan?, rootPath: String) -> [PlaneKey] {
         guard let well else { return [] }
         let named = file.imageKey(plate: plate, well: well)
-        let key = plan?.placedKey(named, absolutePath: rootPath + "/" + file.relativePath) ?? named
+        let key = plan?.placedKey(named, absolutePath: file.absolutePath(under: rootPath)) ?? named
         return key.planes(pageCount: file.pages ?? 1)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

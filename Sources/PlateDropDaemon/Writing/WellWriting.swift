@@ -164,11 +164,10 @@ struct WellWriting {
     static func sourceImage(_ file: FileRecord, plate: String, well: WellPosition, rootPath: String) -> SourceImage? {
         guard let sampleName = file.sampleType, let sampleType = TIFFSampleType(rawValue: sampleName),
               let width = file.width, let height = file.height, let pages = file.pages else { return nil }
-        return SourceImage(relativePath: file.relativePath, absolutePath: rootPath + "/" + file.relativePath,
+        return SourceImage(relativePath: file.relativePath, absolutePath: file.absolutePath(under: rootPath),
                            key: file.imageKey(plate: plate, well: well),
                            header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
-                           fingerprint: SourceFingerprint(size: file.size, modifiedNanoseconds: file.modifiedNanoseconds,
-                                                          changedNanoseconds: file.changedNanoseconds, inode: file.inode))
+                           fingerprint: file.sourceFingerprint)
     }
 }
 

@@ -44,7 +44,7 @@ extension WatchEngine {
             for relativePath in trackers[index].table.finishWalk(keepingBelow: unreadableDirectories) {
                 emit(.vanished(root: root.id, relativePath: relativePath))
             }
-            emit(.scanFinished(root: root.id, files: files, seconds: (ContinuousClock.now - started).seconds))
+            emit(.scanFinished(root: root.id, files: files, seconds: (ContinuousClock.now - started) / .seconds(1)))
             if trackers[index].phase == .watching {
                 inotify.post(.ensureWatched(rootID: root.id, relativeDirectories: directories))
                 trackers[index].nextWalk = .now + root.rescanInterval

@@ -6,13 +6,9 @@ extension Duration {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
-    var seconds: Double {
-        Double(nanoseconds) / 1e9
-    }
-
     /// "30s", "0.5s": how intervals appear in state reasons.
     var secondsText: String {
-        let value = seconds
+        let value = self / .seconds(1)
         if value == value.rounded() {
             return "\(Int64(value))s"
         }
