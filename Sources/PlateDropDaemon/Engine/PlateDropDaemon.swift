@@ -29,8 +29,11 @@ public final class PlateDropDaemon: Sendable {
         inbox.wake()
     }
 
-    /// Runs until `requestStop()`; throws when the daemon cannot start (catalogue locked or corrupt, watcher).
+    /// Runs until `requestStop()` or SIGTERM / SIGINT; throws when the daemon cannot start (catalogue locked
+    /// or corrupt, watcher).
     public func run() throws {
+        let signals = SignalHandlers(stop: requestStop, logger: logger)
+        defer { withExtendedLifetime(signals) {} }
         let lock = try CatalogLock(catalogPath: configuration.catalogPath)
         let catalog = try Catalog(path: configuration.catalogPath)
         let started = Date().timeIntervalSince1970

@@ -46,14 +46,12 @@ struct ServeCommand: ParsableCommand {
         let logger = Logger(label: "platedrop")
         let settings = try resolvedConfig()
         let daemon = PlateDropDaemon(configuration: try DaemonConfiguration(config: settings), logger: logger)
-        let signals = SignalHandlers(stop: daemon.requestStop, logger: logger)
         do {
             try daemon.run()
         } catch {
             logger.critical("\(error)")
             throw ExitCode(1)
         }
-        withExtendedLifetime(signals) {}
     }
 
     private func resolvedConfig() throws -> PlateDropConfig {
