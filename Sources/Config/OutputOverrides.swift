@@ -56,19 +56,13 @@ public struct OutputOverrides: Sendable {
 
     /// The `[output]` codec whose level range applies to `compressor`; nil when it takes no level.
     private static func codecFamily(of compressor: ZarrCompressor) -> String? {
-        switch compressor {
-        case .none: nil
-        case .zstd: "zstd"
-        case .blosc: "blosc-zstd"
-        }
+        // The config names blosc after its inner compressor; every blosc takes the same levels.
+        compressor.name == "blosc" ? "blosc-zstd" : compressor.name
     }
 
-    /// `base` with only its level taken from `levelled` (a compressor of the same family).
+    /// `base` with only its level taken from `levelled` (a compressor of the same codec).
     private static func compressor(_ base: ZarrCompressor, withLevelOf levelled: ZarrCompressor) -> ZarrCompressor {
-        switch (base, levelled) {
-        case let (.blosc(inner, _, shuffle), .blosc(_, clevel, _)): .blosc(inner, clevel: clevel, shuffle: shuffle)
-        case let (.zstd(_, checksum), .zstd(level, _)): .zstd(level: level, checksum: checksum)
-        default: base
-        }
+        guard base.name == levelled.name, let level = levelled.level else { return base }
+        return base.withLevel(level)
     }
 }

@@ -22,20 +22,13 @@ struct ChunkEncoder {
 
     /// Compresses straight into the end of the encoded buffer, so no frame is copied after it is made.
     private func compress(_ input: UnsafeRawBufferPointer, path: String) throws(ZarrError) {
-        switch chain.compressor {
-        case .none:
+        guard let codec = chain.compressor.codec else {
             workspace.encoded.append(input)
-        case let .blosc(name, clevel, shuffle):
-            let codec = BloscCodec(compressor: name, clevel: clevel, shuffle: shuffle, typesize: chain.dataType.byteSize)
-            try workspace.encoded.appendInPlace(maximum: BloscCodec.maximumCompressedSize(input.count)) {
-                buffer throws(ZarrError) in try codec.compress(input, into: buffer, path: path)
-            }
-        case let .zstd(level, checksum):
-            let codec = ZstdCodec(level: level, checksum: checksum)
-            let context = try workspace.zstd(path: path)
-            try workspace.encoded.appendInPlace(maximum: ZstdCodec.maximumCompressedSize(input.count)) {
-                buffer throws(ZarrError) in try codec.compress(input, into: buffer, context: context, path: path)
-            }
+            return
+        }
+        let elementSize = chain.dataType.byteSize
+        try workspace.encoded.appendInPlace(maximum: codec.maximumEncodedSize(input.count)) { buffer throws(ZarrError) in
+            try codec.encode(input, into: buffer, elementSize: elementSize, workspace: workspace, path: path)
         }
     }
 }

@@ -11,13 +11,7 @@ struct CodecChain: Hashable, Sendable {
 
     /// The compressor's v3 codec entry, if any.
     var compressorV3JSON: JSONValue? {
-        switch compressor {
-        case .none: nil
-        case let .blosc(name, clevel, shuffle):
-            BloscCodec(compressor: name, clevel: clevel, shuffle: shuffle, typesize: dataType.byteSize).v3JSON
-        case let .zstd(level, checksum):
-            ZstdCodec(level: level, checksum: checksum).v3JSON
-        }
+        compressor.codec?.v3JSON(elementSize: dataType.byteSize)
     }
 
     /// The v3 `codecs` list for this chain.
@@ -43,20 +37,21 @@ struct CodecChain: Hashable, Sendable {
             case BytesCodec.name:
                 guard bytes == nil else { throw misplaced(stage, "a second array→bytes codec", path: path) }
                 bytes = try BytesCodec.parse(entry, dataType: dataType)
-            case "blosc", "zstd":
+            case let name where CompressorRegistry.codec(named: name) != nil:
                 guard bytes != nil else { throw misplaced(stage, "a compressor before the bytes codec", path: path) }
                 guard compressor == .none, !checksum else {
                     throw misplaced(stage, "a compressor after another compressor or after crc32c", path: path)
                 }
                 let configuration = try entry.nested("configuration")
-                compressor = name == "zstd" ? try ZstdCodec.parse(configuration) : try BloscCodec.parseV3(configuration)
+                compressor = ZarrCompressor(try CompressorRegistry.codec(named: name)!.parse(v3: configuration))
             case CRC32CCodec.name:
                 guard bytes != nil, !checksum else { throw misplaced(stage, "crc32c before bytes or twice", path: path) }
                 checksum = true
             default:
                 throw ZarrError(path: path, .unsupported(
                     feature: "codec", found: stage,
-                    supported: "bytes, blosc, zstd, crc32c (and sharding_indexed as the only outer codec)"))
+                    supported: (["bytes"] + CompressorRegistry.names + ["crc32c"]).joined(separator: ", ")
+                        + " (and sharding_indexed as the only outer codec)"))
             }
         }
         guard let bytes else {
@@ -69,23 +64,20 @@ struct CodecChain: Hashable, Sendable {
     private static func misplaced(_ stage: String, _ problem: String, path: String) -> ZarrError {
         ZarrError(path: path, .unsupported(
             feature: "codec order", found: "\(stage): \(problem)",
-            supported: "bytes, then at most one of blosc/zstd, then optionally crc32c"))
+            supported: "bytes, then at most one of \(CompressorRegistry.names.joined(separator: "/")), then optionally crc32c"))
     }
 
     /// Decodes one stored chunk back to `byteCount` bytes of host-order elements.
     func decode(_ encoded: UnsafeRawBufferPointer, byteCount: Int, path: String) throws(ZarrError) -> [UInt8] {
         let payload = checksum ? try CRC32CCodec.verified(encoded, path: path) : encoded
         var decoded: [UInt8]
-        switch compressor {
-        case .none:
+        if let codec = compressor.codec {
+            decoded = try codec.decode(payload, expectedSize: byteCount, path: path)
+        } else {
             guard payload.count == byteCount else {
                 throw ZarrError(path: path, .sizeMismatch(what: "uncompressed chunk", expected: byteCount, found: payload.count))
             }
             decoded = Array(payload)
-        case .blosc:
-            decoded = try BloscCodec.decompress(payload, expectedSize: byteCount, path: path)
-        case .zstd:
-            decoded = try ZstdCodec.decompress(payload, expectedSize: byteCount, path: path)
         }
         if bytes.needsSwap {
             decoded.withUnsafeMutableBytes { bytes.swapBytes($0) }

@@ -8,13 +8,7 @@ extension ArrayMetadata {
     }
 
     private func v2JSON() -> JSONValue {
-        let compressorJSON: JSONValue = switch compressor {
-        case .none: .null
-        case let .blosc(name, clevel, shuffle):
-            BloscCodec(compressor: name, clevel: clevel, shuffle: shuffle, typesize: dataType.byteSize).v2JSON
-        case let .zstd(level, checksum):
-            ZstdCodec(level: level, checksum: checksum).v2JSON
-        }
+        let compressorJSON = compressor.codec?.v2JSON ?? .null
         return [
             "zarr_format": 2,
             "shape": JSONValue(integers: shape),

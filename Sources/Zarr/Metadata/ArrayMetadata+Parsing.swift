@@ -57,13 +57,11 @@ extension ArrayMetadata {
         }
         let compressor = try fields.nested("compressor")
         let id = try compressor.string("id")
-        switch id {
-        case "blosc": return try BloscCodec.parseV2(compressor, elementSize: elementSize)
-        case "zstd": return try ZstdCodec.parse(compressor)
-        default:
+        guard let codec = CompressorRegistry.codec(named: id) else {
             throw ZarrError(path: fields.path, .unsupported(
-                feature: "v2 compressor", found: "\"\(id)\"", supported: "blosc, zstd, null"))
+                feature: "v2 compressor", found: "\"\(id)\"", supported: (CompressorRegistry.names + ["null"]).joined(separator: ", ")))
         }
+        return ZarrCompressor(try codec.parse(v2: compressor, elementSize: elementSize))
     }
 
     private static func parseV3(_ fields: MetadataFields) throws(ZarrError) -> ArrayMetadata {

@@ -62,19 +62,11 @@ extension ArrayMetadata {
     }
 
     private func validateCompressor(path: String) throws(ZarrError) {
-        switch compressor {
-        case .none:
-            break
-        case let .blosc(_, clevel, _):
-            guard (0...9).contains(clevel) else {
-                throw ZarrError(path: path, .invalidField(field: "blosc clevel", expected: "0 to 9", found: String(clevel)))
-            }
-        case let .zstd(level, _):
-            let levels = Int(ZSTD_minCLevel())...Int(ZSTD_maxCLevel())
-            guard levels.contains(level) else {
-                throw ZarrError(path: path, .invalidField(
-                    field: "zstd level", expected: "\(levels.lowerBound) to \(levels.upperBound)", found: String(level)))
-            }
+        guard let codec = compressor.codec else { return }
+        let levels = type(of: codec).levels
+        guard levels.contains(codec.level) else {
+            throw ZarrError(path: path, .invalidField(
+                field: "\(type(of: codec).name) level", expected: "\(levels.lowerBound) to \(levels.upperBound)", found: String(codec.level)))
         }
     }
 

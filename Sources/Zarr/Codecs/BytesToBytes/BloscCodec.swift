@@ -5,12 +5,19 @@ internal import CBlosc
 /// Uses only c-blosc's `_ctx` entry points with one internal thread: they keep no global state,
 /// so any task may call them (c-blosc's plain `blosc_compress` shares global state and is not thread-safe),
 /// and callers parallelise across chunks instead.
-struct BloscCodec {
+struct BloscCodec: BytesToBytesCodec {
+    static let name = "blosc"
+    static let levels = 0...9
+
     let compressor: BloscCompressor
     let clevel: Int
     let shuffle: BloscShuffle
-    /// Element size in bytes; shuffling works on elements of this width (docs/ngff-choices.md P15).
-    let typesize: Int
+
+    var level: Int { clevel }
+
+    func withLevel(_ level: Int) -> BloscCodec {
+        BloscCodec(compressor: compressor, clevel: level, shuffle: shuffle)
+    }
 
     /// The v2 `compressor` object: shuffle as an integer and no typesize (docs/ngff-choices.md §5.1, P15).
     var v2JSON: JSONValue {
@@ -23,22 +30,23 @@ struct BloscCodec {
         ]
     }
 
-    /// The v3 codec entry: shuffle as a string, typesize = element size (§5.3).
-    var v3JSON: JSONValue {
+    /// The v3 codec entry: shuffle as a string, typesize = element size, the width shuffling works on
+    /// (docs/ngff-choices.md §5.3, P15).
+    func v3JSON(elementSize: Int) -> JSONValue {
         [
             "name": "blosc",
             "configuration": [
                 "cname": .string(compressor.rawValue),
                 "clevel": JSONValue(clevel),
                 "shuffle": .string(shuffle.v3Name),
-                "typesize": JSONValue(typesize),
+                "typesize": JSONValue(elementSize),
                 "blocksize": 0,
             ],
         ]
     }
 
     /// Reads a numcodecs v2 blosc object; shuffle −1 ("auto") means bit shuffle for 1-byte elements, else byte shuffle.
-    static func parseV2(_ fields: MetadataFields, elementSize: Int) throws(ZarrError) -> ZarrCompressor {
+    static func parse(v2 fields: MetadataFields, elementSize: Int) throws(ZarrError) -> BloscCodec {
         let compressor = try parseCompressorName(fields)
         let clevel = try fields.int("clevel")
         let shuffle: BloscShuffle
@@ -50,18 +58,18 @@ struct BloscCodec {
         default:
             throw fields.invalid("shuffle", expected: "0, 1, 2 or -1", found: try fields.value("shuffle"))
         }
-        return .blosc(compressor, clevel: clevel, shuffle: shuffle)
+        return BloscCodec(compressor: compressor, clevel: clevel, shuffle: shuffle)
     }
 
     /// Reads a v3 blosc configuration object.
-    static func parseV3(_ fields: MetadataFields) throws(ZarrError) -> ZarrCompressor {
+    static func parse(v3 fields: MetadataFields) throws(ZarrError) -> BloscCodec {
         let compressor = try parseCompressorName(fields)
         let clevel = try fields.int("clevel")
         let name = try fields.string("shuffle")
         guard let shuffle = BloscShuffle.allCases.first(where: { $0.v3Name == name }) else {
             throw fields.invalid("shuffle", expected: "\"noshuffle\", \"shuffle\" or \"bitshuffle\"", found: .string(name))
         }
-        return .blosc(compressor, clevel: clevel, shuffle: shuffle)
+        return BloscCodec(compressor: compressor, clevel: clevel, shuffle: shuffle)
     }
 
     private static func parseCompressorName(_ fields: MetadataFields) throws(ZarrError) -> BloscCompressor {
@@ -74,16 +82,14 @@ struct BloscCodec {
         return compressor
     }
 
-    /// The largest frame `compress` can produce for `inputCount` bytes.
-    static func maximumCompressedSize(_ inputCount: Int) -> Int {
+    /// The largest frame `encode` can produce for `inputCount` bytes.
+    func maximumEncodedSize(_ inputCount: Int) -> Int {
         inputCount + Int(BLOSC_MAX_OVERHEAD)
     }
 
-    /// Writes the blosc frame of `input` into `destination` (at least `maximumCompressedSize` bytes)
-    /// and returns its length.
-    func compress(
-        _ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, path: String
-    ) throws(ZarrError) -> Int {
+    /// Writes the blosc frame of `input` into `destination` and returns its length.
+    func encode(_ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, elementSize: Int,
+                workspace: ZarrWriteWorkspace, path: String) throws(ZarrError) -> Int {
         // BLOSC_MAX_BUFFERSIZE is INT_MAX − BLOSC_MAX_OVERHEAD; the macro expression is not imported.
         let maximumSize = Int(Int32.max) - Int(BLOSC_MAX_OVERHEAD)
         guard input.count <= maximumSize else {
@@ -91,7 +97,7 @@ struct BloscCodec {
                 codec: "blosc", detail: "a chunk of \(input.count) bytes exceeds blosc's limit of \(maximumSize) bytes"))
         }
         let written = blosc_compress_ctx(
-            Int32(clevel), Int32(shuffle.v2Code), typesize, input.count, input.baseAddress,
+            Int32(clevel), Int32(shuffle.v2Code), elementSize, input.count, input.baseAddress,
             destination.baseAddress, destination.count, compressor.rawValue, 0, 1)
         guard written > 0 else {
             throw ZarrError(path: path, .codecFailure(codec: "blosc", detail: "blosc_compress_ctx returned \(written)"))
@@ -100,7 +106,7 @@ struct BloscCodec {
     }
 
     /// Decodes one blosc frame that must expand to exactly `expectedSize` bytes.
-    static func decompress(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
+    func decode(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
         var declaredSize = 0
         guard input.count >= Int(BLOSC_MIN_HEADER_LENGTH),
               blosc_cbuffer_validate(input.baseAddress, input.count, &declaredSize) == 0

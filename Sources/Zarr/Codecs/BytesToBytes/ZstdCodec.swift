@@ -4,9 +4,16 @@ internal import CZstd
 ///
 /// Frames always carry the decompressed size in their header: several readers refuse frames
 /// without it (docs/ngff-choices.md §5.3, P15).
-struct ZstdCodec {
+struct ZstdCodec: BytesToBytesCodec {
+    static let name = "zstd"
+    static let levels = Int(ZSTD_minCLevel())...Int(ZSTD_maxCLevel())
+
     let level: Int
     let checksum: Bool
+
+    func withLevel(_ level: Int) -> ZstdCodec {
+        ZstdCodec(level: level, checksum: checksum)
+    }
 
     /// The v2 `compressor` object; `checksum` only when set, as numcodecs omits the default (§3).
     var v2JSON: JSONValue {
@@ -15,26 +22,31 @@ struct ZstdCodec {
         return json
     }
 
-    /// The v3 codec entry.
-    var v3JSON: JSONValue {
+    /// The v3 codec entry; zstd does not depend on the element size.
+    func v3JSON(elementSize: Int) -> JSONValue {
         ["name": "zstd", "configuration": ["level": JSONValue(level), "checksum": .bool(checksum)]]
     }
 
-    /// Reads a v2 compressor object or a v3 configuration object (same member names).
-    static func parse(_ fields: MetadataFields) throws(ZarrError) -> ZarrCompressor {
-        .zstd(level: try fields.optionalInt("level") ?? 0, checksum: try fields.optionalBool("checksum") ?? false)
+    /// Reads a v3 configuration object.
+    static func parse(v3 fields: MetadataFields) throws(ZarrError) -> ZstdCodec {
+        ZstdCodec(level: try fields.optionalInt("level") ?? 0, checksum: try fields.optionalBool("checksum") ?? false)
     }
 
-    /// The largest frame `compress` can produce for `inputCount` bytes.
-    static func maximumCompressedSize(_ inputCount: Int) -> Int {
+    /// Reads a v2 compressor object, whose members are named as in v3.
+    static func parse(v2 fields: MetadataFields, elementSize: Int) throws(ZarrError) -> ZstdCodec {
+        try parse(v3: fields)
+    }
+
+    /// The largest frame `encode` can produce for `inputCount` bytes.
+    func maximumEncodedSize(_ inputCount: Int) -> Int {
         ZSTD_compressBound(inputCount)
     }
 
-    /// Writes one zstd frame of `input` into `destination` (at least `maximumCompressedSize` bytes),
-    /// reusing `context` (a ZSTD_CCtx), and returns its length.
-    func compress(
-        _ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, context: OpaquePointer, path: String
-    ) throws(ZarrError) -> Int {
+    /// Writes one zstd frame of `input` into `destination`, reusing the workspace's ZSTD_CCtx, and returns
+    /// its length.
+    func encode(_ input: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, elementSize: Int,
+                workspace: ZarrWriteWorkspace, path: String) throws(ZarrError) -> Int {
+        let context = try workspace.zstd(path: path)
         ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
         for (parameter, value) in [
             (ZSTD_c_compressionLevel, Int32(level)), (ZSTD_c_checksumFlag, checksum ? 1 : 0), (ZSTD_c_contentSizeFlag, 1),
@@ -50,7 +62,7 @@ struct ZstdCodec {
 
     /// Decodes zstd data that must expand to exactly `expectedSize` bytes; frames without a
     /// content size and concatenated frames are decoded by streaming.
-    static func decompress(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
+    func decode(_ input: UnsafeRawBufferPointer, expectedSize: Int, path: String) throws(ZarrError) -> [UInt8] {
         let contentSize = ZSTD_getFrameContentSize(input.baseAddress, input.count)
         if contentSize == czstd_contentsize_error() {
             throw ZarrError(path: path, .codecFailure(codec: "zstd", detail: "the data is not a zstd frame"))
@@ -61,13 +73,13 @@ struct ZstdCodec {
                 result = ZSTD_decompress(buffer.baseAddress, expectedSize, input.baseAddress, input.count)
                 count = ZSTD_isError(result) == 0 ? result : 0
             }
-            guard ZSTD_isError(result) == 0 else { throw failure(result, path: path) }
+            guard ZSTD_isError(result) == 0 else { throw Self.failure(result, path: path) }
             guard output.count == expectedSize else {
                 throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
             }
             return output
         }
-        let output = try decompressStreaming(input, path: path)
+        let output = try Self.decompressStreaming(input, path: path)
         guard output.count == expectedSize else {
             throw ZarrError(path: path, .sizeMismatch(what: "decompressed zstd chunk", expected: expectedSize, found: output.count))
         }
