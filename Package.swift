@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "platedrop", dependencies: [
-            "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "Layouts", "TIFF", "Zarr",
+            "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "Layouts", "TIFF", "Zarr", "CBlosc",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
