@@ -3,7 +3,6 @@ import Foundation
 import Layouts
 import NGFF
 import Synchronization
-import TIFF
 import Zarr
 
 /// Writes wells of one plate: the planes of every shard read, downsampled and compressed by parallel
@@ -11,17 +10,6 @@ import Zarr
 /// publisher swaps it into the plate store and relists the plate, so the store is a valid plate
 /// listing exactly the finished wells at every moment.
 final class PlateAssembler: Sendable {
-    /// The planes one shard holds: one field, timepoint and z-plane of a well, for a block of channels.
-    private struct ShardTask: Sendable {
-        let wellIndex: Int
-        let field: Int
-        let timepoint: Int
-        let zPlane: Int
-        let firstChannel: Int
-        /// By channel from `firstChannel`; nil where the well has no such plane.
-        let planes: [PlaneSource?]
-    }
-
     private struct WellProgress: Sendable {
         /// Shard tasks not yet done.
         var remaining: Int
@@ -52,6 +40,7 @@ final class PlateAssembler: Sendable {
     private let wells: [WellPosition]
     private let publisher: PlatePublisher
     private let staging: HCSPlateStore
+    private let reader: PlaneReader
     private let tasks: [ShardTask]
     private let planeCount: Int
     private let nextTask = Atomic<Int>(0)
@@ -86,30 +75,17 @@ final class PlateAssembler: Sendable {
         }
         let channelsPerShard = layout.channelsPerShard
         let tasksByWell = sortedPlanes.enumerated().map { index, planes in
-            Self.shardTasks(wellIndex: index, planes: planes, channelsPerShard: channelsPerShard,
+            ShardTask.tasks(wellIndex: index, planes: planes, channelsPerShard: channelsPerShard,
                             channelCount: geometry.channels.count)
         }
+        reader = PlaneReader(sampleType: geometry.sampleType,
+                             planeBytes: geometry.height * geometry.width * geometry.sampleType.byteCount)
         tasks = tasksByWell.flatMap { $0 }
         planeCount = sortedPlanes.reduce(0) { $0 + $1.count }
         let emptySamples = Array(repeating: IntensitySample(), count: geometry.channels.count)
         shared = Mutex(Shared(wells: tasksByWell.map {
             WellProgress(remaining: $0.count, failure: nil, channelSamples: emptySamples)
         }))
-    }
-
-    /// Groups a well's planes by shard, in field, timepoint, z and channel order.
-    private static func shardTasks(wellIndex: Int, planes: [PlaneSource], channelsPerShard: Int,
-                                   channelCount: Int) -> [ShardTask] {
-        let grouped = Dictionary(grouping: planes) {
-            [$0.field, $0.timepoint, $0.zPlane, $0.channel / channelsPerShard]
-        }
-        return grouped.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
-            let firstChannel = key[3] * channelsPerShard
-            var slots = [PlaneSource?](repeating: nil, count: min(channelsPerShard, channelCount - firstChannel))
-            for plane in grouped[key]! { slots[plane.channel - firstChannel] = plane }
-            return ShardTask(wellIndex: wellIndex, field: key[0], timepoint: key[1], zPlane: key[2],
-                             firstChannel: firstChannel, planes: slots)
-        }
     }
 
     /// Runs the workers to completion and reports what was written; throws only when the plate store
@@ -119,9 +95,11 @@ final class PlateAssembler: Sendable {
         // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
+        let pyramid = try PyramidWriter(layout: layout, sampleType: geometry.sampleType, wells: wells,
+                                        fields: geometry.fields.count, store: staging.store, durable: options.durableChunks)
         let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-            runWorker()
+            runWorker(pyramid)
         }
         publishing.sync {}
         try publisher.clearStaging()
@@ -146,7 +124,7 @@ final class PlateAssembler: Sendable {
         return planes.filter { singles.contains($0.channel) }.count * (geometry.zPlanes.count - 1)
     }
 
-    private func runWorker() {
+    private func runWorker(_ pyramid: PyramidWriter) {
         let elementSize = geometry.sampleType.byteCount
         // Each level's buffer holds the planes of one shard, channel after channel.
         let buffers = layout.pyramid.levels.map {
@@ -159,31 +137,22 @@ final class PlateAssembler: Sendable {
             guard !shouldStop() else { return }
             let index = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
             guard index < tasks.count else { return }
-            process(tasks[index], buffers: buffers, workspace: workspace)
+            process(tasks[index], buffers: buffers, workspace: workspace, pyramid: pyramid)
         }
     }
 
-    /// Bytes of one level-0 plane.
-    private var planeBytes: Int { geometry.height * geometry.width * geometry.sampleType.byteCount }
-
-    /// How one plane of a shard task went.
-    private enum PlaneOutcome {
-        case read(IntensitySample)
-        case rejected(String)
-    }
-
-    private func process(_ task: ShardTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) {
-        let well = wells[task.wellIndex]
+    private func process(_ task: ShardTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace,
+                         pyramid: PyramidWriter) {
         let alreadyFailed = shared.withLock { $0.wells[task.wellIndex].failure != nil }
-        var outcomes = [PlaneOutcome?](repeating: nil, count: task.planes.count)
+        var outcomes = [PlaneReader.Outcome?](repeating: nil, count: task.planes.count)
         var writeError: String?
         if !alreadyFailed {
-            (outcomes, writeError) = readPlanes(of: task, into: buffers[0])
+            (outcomes, writeError) = reader.read(task, into: buffers[0])
         }
         let anyRead = outcomes.contains { if case .read = $0 { true } else { false } }
         if !alreadyFailed, writeError == nil, anyRead {
             do {
-                try writeLevels(of: task, well: well, buffers: buffers, workspace: workspace)
+                try pyramid.write(task, buffers: buffers, workspace: workspace)
             } catch {
                 let files = task.planes.compactMap { $0?.relativePath }.joined(separator: ", ")
                 writeError = "writing \(files) failed: \(error)"
@@ -197,7 +166,7 @@ final class PlateAssembler: Sendable {
                 case let .rejected(reason):
                     state.rejected.append(FileIssue(path: plane.relativePath, reason: reason))
                 case let .read(sample):
-                    state.bytesRead += planeBytes
+                    state.bytesRead += reader.planeBytes
                     guard writeError == nil else { continue }
                     state.planesWritten += 1
                     state.wells[task.wellIndex].channelSamples[plane.channel].merge(sample)
@@ -217,46 +186,11 @@ final class PlateAssembler: Sendable {
             // Publishing (metadata, fsyncs, the swap) runs beside the workers so they keep compressing.
             let wellProgress = snapshot.wells[task.wellIndex]
             publishing.async { [self] in
-                let path = finishWell(task.wellIndex, progress: wellProgress)
+                let path = finishWell(task.wellIndex, progress: wellProgress, pyramid: pyramid)
                 report(snapshot, finishedWell: path)
             }
         }
         report(snapshot, finishedWell: nil)
-    }
-
-    /// Reads the task's planes into consecutive slices of `buffer`; a missing or rejected plane's slice is
-    /// zeroed, the fill value. A file that changed since it was found stable is not bad input: it fails
-    /// the well, which waits for the file to settle.
-    private func readPlanes(of task: ShardTask, into buffer: UnsafeMutableRawBufferPointer)
-        -> (outcomes: [PlaneOutcome?], writeError: String?)
-    {
-        var outcomes = [PlaneOutcome?](repeating: nil, count: task.planes.count)
-        for (slot, plane) in task.planes.enumerated() {
-            let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[(slot * planeBytes)..<((slot + 1) * planeBytes)])
-            guard let plane else {
-                slice.initializeMemory(as: UInt8.self, repeating: 0)
-                continue
-            }
-            do {
-                let file = try TIFFFile(path: plane.absolutePath)
-                try file.readPage(plane.page, into: slice)
-                outcomes[slot] = .read(IntensitySample.of(UnsafeRawBufferPointer(slice), sampleType: geometry.sampleType))
-            } catch {
-                outcomes[slot] = .rejected("unreadable TIFF: \(error)")
-                slice.initializeMemory(as: UInt8.self, repeating: 0)
-            }
-            if let expected = plane.fingerprint {
-                let current = SourceFingerprint.current(path: plane.absolutePath)
-                if current != expected {
-                    outcomes[slot] = nil
-                    return (outcomes, current == nil
-                        ? "\(plane.relativePath) vanished while the well was being written"
-                        : "\(plane.relativePath) changed while it was being read (still being written or replaced); "
-                            + "the well is written again once the file is stable")
-                }
-            }
-        }
-        return (outcomes, nil)
     }
 
     private func report(_ snapshot: Shared, finishedWell: String?) {
@@ -266,41 +200,16 @@ final class PlateAssembler: Sendable {
             seconds: (ContinuousClock.now - started) / .seconds(1), finishedWell: finishedWell))
     }
 
-    private func writeLevels(of task: ShardTask, well: WellPosition,
-                             buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) throws {
-        let channels = task.planes.count
-        let origin = layout.origin(timepoint: task.timepoint, firstChannel: task.firstChannel, zPlane: task.zPlane)
-        let elementSize = geometry.sampleType.byteCount
-        for (level, metadata) in layout.levels.enumerated() {
-            let size = layout.pyramid.levels[level]
-            let levelBytes = size.height * size.width * elementSize
-            if level > 0 {
-                let above = layout.pyramid.levels[level - 1]
-                let aboveBytes = above.height * above.width * elementSize
-                for slot in 0..<channels {
-                    let source = buffers[level - 1][(slot * aboveBytes)..<((slot + 1) * aboveBytes)]
-                    let destination = buffers[level][(slot * levelBytes)..<((slot + 1) * levelBytes)]
-                    Downsampler.halve(UnsafeRawBufferPointer(rebasing: source), height: above.height, width: above.width,
-                                      into: UnsafeMutableRawBufferPointer(rebasing: destination), sampleType: geometry.sampleType)
-                }
-            }
-            let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: task.field, level: level)
-            try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata, durable: options.durableChunks)
-                .writeRegion(origin: origin, shape: layout.regionShape(level: level, channels: channels),
-                             data: UnsafeRawBufferPointer(rebasing: buffers[level][..<(channels * levelBytes)]),
-                             workspace: workspace)
-        }
-    }
-
     /// Publishes a finished well: its array and group metadata, then the swap into the plate. Returns the
     /// well's path when it was published.
-    private func finishWell(_ wellIndex: Int, progress wellProgress: WellProgress) -> String? {
+    private func finishWell(_ wellIndex: Int, progress wellProgress: WellProgress, pyramid: PyramidWriter) -> String? {
         let well = wells[wellIndex]
         if let failure = wellProgress.failure {
             outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: failure)) }
             return nil
         }
         do {
+            try pyramid.writeMetadata(wellIndex: wellIndex)
             try writeWellMetadata(well, windows: wellProgress.channelSamples.map(\.window))
             try publisher.publish(well)
             outcome.withLock { $0.writtenWells.append(well) }
@@ -311,13 +220,10 @@ final class PlateAssembler: Sendable {
         }
     }
 
-    /// Every field shows a channel with the same window, taken over the whole well.
+    /// The image, table and well metadata of `well`; every field shows a channel with the same window, taken
+    /// over the whole well.
     private func writeWellMetadata(_ well: WellPosition, windows: [ValueRange?]) throws {
         for (fieldIndex, _) in geometry.fields.enumerated() {
-            for (level, metadata) in layout.levels.enumerated() {
-                let path = HCSPlateStore.levelPath(row: well.rowName, column: well.columnName, field: fieldIndex, level: level)
-                try ZarrArrayWriter(store: staging.store, path: path, metadata: metadata).writeMetadata()
-            }
             let name = "\(well.label) field \(fieldIndex)"
             try staging.writeImage(row: well.rowName, column: well.columnName, field: fieldIndex,
                                    layout.imageMetadata(name: name, channelWindows: windows))
