@@ -21,7 +21,7 @@ struct PlateGeometry: Sendable {
     /// The layout that named the images, which reads what their headers say (stage positions).
     var layout: (any InstrumentLayout)? = nil
 
-    /// A time axis only when the plate has more than one timepoint (DESIGN: `c,z,y,x` or `t,c,z,y,x`).
+    /// A time axis only when the plate has more than one timepoint (docs/ngff-choices.md §1: `c,z,y,x` or `t,c,z,y,x`).
     var hasTimeAxis: Bool { timepoints.count > 1 }
 
     /// The shape of level 0 of every field array.
