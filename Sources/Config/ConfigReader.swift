@@ -24,6 +24,15 @@ struct ConfigReader {
                 report("daemon", section: nil, "[daemon] must be a table")
             }
         }
+        // [output] first: a [[watch]] folder's own output settings start from it.
+        if let output = table["output"] {
+            if let section = output.table {
+                rejectUnknownKeys(section, allowed: Self.outputKeys, section: "output")
+                config.output = readOutput(section, section: "output", onto: IngestOptions())
+            } else {
+                report("output", section: nil, "[output] must be a table")
+            }
+        }
         if let watches = table["watch"] {
             if let entries = watches.array {
                 config.watches = entries.enumerated().compactMap { index, entry in
@@ -31,7 +40,7 @@ struct ConfigReader {
                         report("watch", section: nil, "[[watch]] entry \(index + 1) must be a table")
                         return nil
                     }
-                    return readWatch(section, index: index)
+                    return readWatch(section, index: index, outputSection: config.output)
                 }
                 let ids = config.watches.map(\.id)
                 for duplicate in Set(ids.filter { id in ids.filter { $0 == id }.count > 1 }).sorted() {
@@ -39,13 +48,6 @@ struct ConfigReader {
                 }
             } else {
                 report("watch", section: nil, "watched folders are written as [[watch]] tables")
-            }
-        }
-        if let output = table["output"] {
-            if let section = output.table {
-                config.output = readOutput(section)
-            } else {
-                report("output", section: nil, "[output] must be a table")
             }
         }
         if let layouts = table["layout"] {
@@ -64,11 +66,24 @@ struct ConfigReader {
         return config
     }
 
-    private mutating func readOutput(_ table: TOMLTable) -> IngestOptions {
-        let section = "output"
-        rejectUnknownKeys(table, allowed: ["ngff", "codec", "level", "shuffle", "chunk", "shard", "pyramid_smallest_side",
-                                           "pyramid_levels", "workers", "durable"], section: section)
-        var options = IngestOptions()
+    /// Keys of `[output]`; a `[[watch]]` may set those that shape its plates (not `workers`, `durable`).
+    private static let outputKeys: Set<String> = ["ngff", "codec", "level", "shuffle", "chunk", "shard", "pyramid_smallest_side",
+                                                  "pyramid_levels", "profile", "workers", "durable"]
+    private static let watchOutputKeys = outputKeys.subtracting(["workers", "durable"])
+
+    /// The output settings `table` gives, on top of `base`: the `[output]` section (on the defaults) or a
+    /// `[[watch]]` folder's own (on `[output]`). A level alone keeps the base codec.
+    private mutating func readOutput(_ table: TOMLTable, section: String, onto base: IngestOptions) -> IngestOptions {
+        var options = base
+        if let profile = string(table, "profile", section: section) {
+            if profile == "compat" {
+                options.ngffVersion = .v04
+                options.consolidatedMetadata = true
+            } else {
+                report("profile", section: section, "profile = \"\(profile)\" is unknown; the one profile is \"compat\" "
+                       + "(NGFF 0.4, Zarr v2, with consolidated .zmetadata)")
+            }
+        }
         if let ngff = string(table, "ngff", section: section) {
             if let version = NGFFVersion(rawValue: ngff) {
                 options.ngffVersion = version
@@ -76,31 +91,10 @@ struct ConfigReader {
                 report("ngff", section: section, "ngff = \"\(ngff)\" is not a version PlateDrop writes; use \"0.4\" or \"0.5\"")
             }
         }
-        let codec = string(table, "codec", section: section) ?? "blosc-zstd"
-        let level = integer(table, "level", section: section, in: -7...22)
-        let shuffleName = string(table, "shuffle", section: section) ?? "bit"
-        let shuffle: BloscShuffle? = switch shuffleName {
-        case "bit": .bit
-        case "byte": .byte
-        case "none": BloscShuffle.none
-        default: nil
+        if options.consolidatedMetadata, options.ngffVersion != .v04 {
+            report("ngff", section: section, "profile = \"compat\" writes NGFF 0.4; remove ngff = \"\(options.ngffVersion.rawValue)\"")
         }
-        if shuffle == nil {
-            report("shuffle", section: section, "shuffle = \"\(shuffleName)\" is unknown; use \"bit\", \"byte\" or \"none\"")
-        }
-        switch codec {
-        case "blosc-zstd", "blosc-lz4":
-            let clevel = level ?? 5
-            if !(0...9).contains(clevel) { report("level", section: section, "blosc levels run from 0 to 9, found \(clevel)") }
-            options.compressor = .blosc(codec == "blosc-zstd" ? .zstd : .lz4, clevel: clevel, shuffle: shuffle ?? .bit)
-        case "zstd":
-            options.compressor = .zstd(level: level ?? 3, checksum: false)
-        case "none":
-            options.compressor = .none
-        default:
-            report("codec", section: section,
-                   "codec = \"\(codec)\" is unknown; use \"blosc-zstd\", \"blosc-lz4\", \"zstd\" or \"none\"")
-        }
+        options.compressor = readCompressor(table, section: section, base: section == "output" ? nil : base.compressor)
         if let chunk = integer(table, "chunk", section: section, in: 16...65536) { options.chunkSize = chunk }
         if let shard = string(table, "shard", section: section) {
             if let mode = IngestOptions.Sharding(rawValue: shard) {
@@ -126,6 +120,47 @@ struct ConfigReader {
         return options
     }
 
+    /// The compressor `codec`, `level` and `shuffle` describe. In `[output]` (no `base`) an absent codec is
+    /// blosc-zstd; in a `[[watch]]` without `codec`, a level alone changes only the level of `base`.
+    private mutating func readCompressor(_ table: TOMLTable, section: String, base: ZarrCompressor?) -> ZarrCompressor {
+        let level = integer(table, "level", section: section, in: -7...22)
+        if let base, table["codec"] == nil {
+            if table["shuffle"] != nil {
+                report("shuffle", section: section, "shuffle in a [[watch]] needs its codec too, e.g. codec = \"blosc-zstd\"")
+            }
+            guard let level else { return base }
+            if base.name == "blosc", !(0...9).contains(level) {
+                report("level", section: section, "blosc levels run from 0 to 9, found \(level)")
+            }
+            return base.withLevel(level)
+        }
+        let codec = string(table, "codec", section: section) ?? "blosc-zstd"
+        let shuffleName = string(table, "shuffle", section: section) ?? "bit"
+        let shuffle: BloscShuffle? = switch shuffleName {
+        case "bit": .bit
+        case "byte": .byte
+        case "none": BloscShuffle.none
+        default: nil
+        }
+        if shuffle == nil {
+            report("shuffle", section: section, "shuffle = \"\(shuffleName)\" is unknown; use \"bit\", \"byte\" or \"none\"")
+        }
+        switch codec {
+        case "blosc-zstd", "blosc-lz4":
+            let clevel = level ?? 5
+            if !(0...9).contains(clevel) { report("level", section: section, "blosc levels run from 0 to 9, found \(clevel)") }
+            return .blosc(codec == "blosc-zstd" ? .zstd : .lz4, clevel: clevel, shuffle: shuffle ?? .bit)
+        case "zstd":
+            return .zstd(level: level ?? 3, checksum: false)
+        case "none":
+            return .none
+        default:
+            report("codec", section: section,
+                   "codec = \"\(codec)\" is unknown; use \"blosc-zstd\", \"blosc-lz4\", \"zstd\" or \"none\"")
+            return base ?? IngestOptions().compressor
+        }
+    }
+
     private mutating func readDaemon(_ table: TOMLTable) -> DaemonSettings {
         let section = "daemon"
         rejectUnknownKeys(table, allowed: ["catalog", "plate_timeout", "rescan_interval", "on_complete", "end_marker"],
@@ -146,11 +181,12 @@ struct ConfigReader {
         return settings
     }
 
-    private mutating func readWatch(_ table: TOMLTable, index: Int) -> WatchSettings? {
+    private mutating func readWatch(_ table: TOMLTable, index: Int, outputSection: IngestOptions) -> WatchSettings? {
         let section = "watch"
         entry = index
         defer { entry = 0 }
-        rejectUnknownKeys(table, allowed: ["id", "path", "layout", "output", "quiet_period", "poll", "poll_interval", "expect"],
+        rejectUnknownKeys(table, allowed: Self.watchOutputKeys.union(["id", "path", "layout", "output", "quiet_period", "poll",
+                                                                       "poll_interval", "expect"]),
                           section: section)
         guard let path = string(table, "path", section: section), let output = string(table, "output", section: section)
         else {
@@ -167,6 +203,9 @@ struct ConfigReader {
         }
         if let expect = table["expect"] {
             settings.expectations = readExpectations(expect)
+        }
+        if !Self.watchOutputKeys.isDisjoint(with: table.keys) {
+            settings.outputOptions = readOutput(table, section: section, onto: outputSection)
         }
         return settings
     }

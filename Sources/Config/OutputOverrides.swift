@@ -4,6 +4,7 @@ import Zarr
 /// Output settings given for one run (the CLI's flags) on top of the config's `[output]` section. Each is
 /// checked as the config file would check it; a level alone keeps the config's codec and shuffle.
 public struct OutputOverrides: Sendable {
+    public var profile: String?
     public var ngff: String?
     public var codec: String?
     public var level: Int?
@@ -12,8 +13,9 @@ public struct OutputOverrides: Sendable {
     public var pyramidLevels: Int?
     public var workers: Int?
 
-    public init(ngff: String? = nil, codec: String? = nil, level: Int? = nil, chunk: Int? = nil, shard: String? = nil,
+    public init(profile: String? = nil, ngff: String? = nil, codec: String? = nil, level: Int? = nil, chunk: Int? = nil, shard: String? = nil,
                 pyramidLevels: Int? = nil, workers: Int? = nil) {
+        self.profile = profile
         self.ngff = ngff
         self.codec = codec
         self.level = level
@@ -26,6 +28,7 @@ public struct OutputOverrides: Sendable {
     /// `base` with these settings applied.
     public func applied(to base: IngestOptions) throws -> IngestOptions {
         var lines: [String] = []
+        if let profile { lines.append("profile = \"\(profile)\"") }
         if let ngff { lines.append("ngff = \"\(ngff)\"") }
         if let codec {
             lines.append("codec = \"\(codec)\"")
@@ -41,6 +44,10 @@ public struct OutputOverrides: Sendable {
         guard !lines.isEmpty else { return base }
         let overrides = try PlateDropConfig.parse("[output]\n" + lines.joined(separator: "\n"), path: "command line").output
         var options = base
+        if profile != nil {
+            options.ngffVersion = overrides.ngffVersion
+            options.consolidatedMetadata = overrides.consolidatedMetadata
+        }
         if ngff != nil { options.ngffVersion = overrides.ngffVersion }
         if codec != nil {
             options.compressor = overrides.compressor

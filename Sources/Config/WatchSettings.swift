@@ -1,3 +1,5 @@
+import Ingest
+
 /// A `[[watch]]` root: an export folder the daemon watches and where its plates go.
 public struct WatchSettings: Sendable, Hashable {
     /// A short stable name for the root (defaults to the folder's path).
@@ -14,6 +16,9 @@ public struct WatchSettings: Sendable, Hashable {
     public var pollInterval: Duration
     /// Planes a well must have when the instrument writes no plan: fields, channels, z-planes, timepoints.
     public var expectations: WellExpectations?
+    /// How this folder's plates are written when it sets its own output keys (a profile, ngff, codec, level,
+    /// chunk, shard, pyramid); nil means the `[output]` section's settings.
+    public var outputOptions: IngestOptions?
 
     public init(id: String, path: String, layout: String = "auto", output: String,
                 quietPeriod: Duration = .seconds(30), poll: Bool = false, pollInterval: Duration = .seconds(30),

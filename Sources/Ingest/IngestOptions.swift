@@ -29,6 +29,9 @@ public struct IngestOptions: Sendable, Hashable {
     public var durableChunks: Bool
     /// Replace a plate store that already exists instead of refusing.
     public var overwrite: Bool
+    /// Keep a Zarr v2 `.zmetadata` at the plate root current as wells land (NGFF 0.4 only): the `compat`
+    /// profile, for tools that read v2 plates through consolidated metadata.
+    public var consolidatedMetadata: Bool
 
     public init(
         ngffVersion: NGFFVersion = .v05,
@@ -39,7 +42,8 @@ public struct IngestOptions: Sendable, Hashable {
         pyramidMaximumLevels: Int? = nil,
         workers: Int = IngestOptions.defaultWorkerCount,
         durableChunks: Bool = false,
-        overwrite: Bool = false
+        overwrite: Bool = false,
+        consolidatedMetadata: Bool = false
     ) {
         self.ngffVersion = ngffVersion
         self.compressor = compressor
@@ -50,6 +54,7 @@ public struct IngestOptions: Sendable, Hashable {
         self.workers = workers
         self.durableChunks = durableChunks
         self.overwrite = overwrite
+        self.consolidatedMetadata = consolidatedMetadata
     }
 
     /// One worker per available core.

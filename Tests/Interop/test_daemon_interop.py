@@ -61,14 +61,25 @@ class ServingDaemon:
         return f"\n--- daemon log ---\n{self.log.read_text(errors='replace')}"
 
 
-def write_config(folder: Path, watched: Path, output: Path, catalog: Path, ngff: str) -> Path:
+def write_config(folder: Path, watched: Path, output: Path, catalog: Path, ngff: str, watch_keys: str) -> Path:
     config = folder / "platedrop.toml"
     config.write_text(
         f'[daemon]\ncatalog = "{catalog}"\nplate_timeout = "30m"\n\n'
-        f'[[watch]]\npath = "{watched}"\noutput = "{output}"\nquiet_period = "1s"\n\n'
+        f'[[watch]]\npath = "{watched}"\noutput = "{output}"\nquiet_period = "1s"\n{watch_keys}\n\n'
         f'[output]\nngff = "{ngff}"\n'
     )
     return config
+
+
+def assert_consolidated_metadata_is_current(store: Path, daemon: ServingDaemon) -> None:
+    """`.zmetadata` holds exactly the v2 documents on disk, as zarr-python's consolidate_metadata would."""
+    consolidated = json.loads((store / ".zmetadata").read_text())["metadata"]
+    on_disk = {
+        str(path.relative_to(store)): json.loads(path.read_text())
+        for name in (".zgroup", ".zattrs", ".zarray")
+        for path in store.rglob(name)
+    }
+    assert consolidated == on_disk, daemon.transcript()
 
 
 def written_wells(platedrop: PlateDrop, catalog: Path) -> set[str]:
@@ -99,8 +110,11 @@ def store_path_of(well: str) -> str:
     return f"{well[0]}/{well[1:]}"
 
 
-@pytest.mark.parametrize("ngff", ["0.5", "0.4"])
-def test_plate_is_valid_for_external_validators_after_every_well(platedrop: PlateDrop, tmp_path: Path, ngff: str):
+# The third case is a folder with its own output profile: compat (NGFF 0.4 with consolidated metadata) while
+# [output] says 0.5.
+@pytest.mark.parametrize("ngff, watch_keys", [("0.5", ""), ("0.4", ""), ("0.5", 'profile = "compat"')])
+def test_plate_is_valid_for_external_validators_after_every_well(platedrop: PlateDrop, tmp_path: Path, ngff: str,
+                                                                   watch_keys: str):
     source = tmp_path / "sources" / PLATE
     export = platedrop(
         "sample-export", source, "--layout", "imagexpress", "--plate", PLATE, "--format", "96",
@@ -112,7 +126,7 @@ def test_plate_is_valid_for_external_validators_after_every_well(platedrop: Plat
     destination.mkdir(parents=True)
     store = output / f"{PLATE}.ome.zarr"
 
-    with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff),
+    with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff, watch_keys),
                        tmp_path / "serve.log") as daemon:
         for plan in source.glob("*.HTD"):
             shutil.copy(plan, destination)
@@ -130,6 +144,11 @@ def test_plate_is_valid_for_external_validators_after_every_well(platedrop: Plat
             assert_ome_zarr_models_accepts(store)
             assert_yaozarrs_accepts(store)
             assert_ngff_zarr_reads_every_field(store)
+            if watch_keys:
+                assert not (store / "zarr.json").exists(), "the compat folder's plate is not Zarr v2"
+                assert_consolidated_metadata_is_current(store, daemon)
+            else:
+                assert not (store / ".zmetadata").exists()
 
         finalized = platedrop("wait", PLATE, "--timeout", str(DEADLINE_SECONDS), "--catalog", catalog)
         assert finalized.returncode == 0, describe(finalized) + daemon.transcript()

@@ -64,9 +64,11 @@ SCENARIOS = [
              dtype="float32", min_levels=2),
 ]
 
-# Output flavours of `platedrop ingest`: NGFF 0.4 / Zarr v2, and NGFF 0.5 / Zarr v3 without and with shards.
+# Output flavours of `platedrop ingest`: NGFF 0.4 / Zarr v2 (also as the compat profile, with consolidated
+# .zmetadata), and NGFF 0.5 / Zarr v3 without and with shards.
 VARIANTS = {
     "0.4": ["--ngff", "0.4"],
+    "0.4-compat": ["--profile", "compat"],
     "0.5": ["--ngff", "0.5", "--shard", "none"],
     "0.5-sharded": ["--ngff", "0.5", "--shard", "plane"],
 }

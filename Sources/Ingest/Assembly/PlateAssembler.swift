@@ -66,6 +66,7 @@ final class PlateAssembler: Sendable {
         layout = FieldArrayLayout(geometry: geometry, options: options)
         let metadata = PlateMetadataBuilder(geometry: geometry)
         publisher = PlatePublisher(plateRoot: plateRoot, version: options.ngffVersion, listed: listed,
+                                   consolidatedMetadata: options.consolidatedMetadata,
                                    plateMetadata: metadata.plate(listing:))
         staging = publisher.stagingStore
         let sortedPlanes = self.wells.map { well in

@@ -12,6 +12,8 @@ final class PlatePublisher: Sendable {
     private struct Listing: Sendable {
         var wells: [WellPosition]
         var rows: Set<Int>
+        /// The plate's `.zmetadata` as last written, when the plate keeps one; loaded on first use.
+        var consolidated: ConsolidatedMetadata?
     }
 
     let plateRoot: String
@@ -21,16 +23,18 @@ final class PlatePublisher: Sendable {
     private let store: HCSPlateStore
     private let listing: Mutex<Listing>
     private let plateMetadata: @Sendable ([WellPosition]) -> PlateMetadata
+    private let keepsConsolidatedMetadata: Bool
 
-    init(plateRoot: String, version: NGFFVersion, listed: [WellPosition],
+    init(plateRoot: String, version: NGFFVersion, listed: [WellPosition], consolidatedMetadata: Bool = false,
          plateMetadata: @escaping @Sendable ([WellPosition]) -> PlateMetadata) {
         self.plateRoot = plateRoot
         let url = URL(fileURLWithPath: plateRoot)
         stagingRoot = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".staging").path
         self.version = version
         store = HCSPlateStore(plateRoot: plateRoot, version: version)
-        listing = Mutex(Listing(wells: listed, rows: Set(listed.map(\.row))))
+        listing = Mutex(Listing(wells: listed, rows: Set(listed.map(\.row)), consolidated: nil))
         self.plateMetadata = plateMetadata
+        keepsConsolidatedMetadata = consolidatedMetadata && version == .v04
     }
 
     /// The store a well is written into before it is published.
@@ -45,7 +49,10 @@ final class PlatePublisher: Sendable {
 
     /// Replaces the plate metadata with the current listing (also makes an empty plate store valid).
     func writePlateMetadata() throws {
-        try listing.withLock { state in try store.writePlate(plateMetadata(state.wells)) }
+        try listing.withLock { state in
+            try store.writePlate(plateMetadata(state.wells))
+            try consolidate(&state, changed: nil)
+        }
     }
 
     /// Publishes the staged well: swap it into the plate store and list it.
@@ -74,7 +81,22 @@ final class PlatePublisher: Sendable {
             try Self.syncDirectory(plateRoot + "/" + well.rowName)
             state.wells.append(well)
             try store.writePlate(plateMetadata(state.wells))
+            try consolidate(&state, changed: well)
         }
+    }
+
+    /// Brings `.zmetadata` up to date with the plate metadata and the well that `changed`, re-reading only
+    /// those; written after the documents it copies, so it never names a node that is not on disk.
+    private func consolidate(_ state: inout Listing, changed well: WellPosition?) throws {
+        guard keepsConsolidatedMetadata else { return }
+        var consolidated = try state.consolidated ?? ConsolidatedMetadata.current(in: store.store)
+        try consolidated.refresh(node: "", in: store.store)
+        if let well {
+            try consolidated.refresh(node: well.rowName, in: store.store)
+            try consolidated.refresh(tree: HCSPlateStore.wellPath(row: well.rowName, column: well.columnName), in: store.store)
+        }
+        try consolidated.write(to: store.store, durable: true)
+        state.consolidated = consolidated
     }
 
     /// The wells listed right now.

@@ -36,7 +36,7 @@ struct Loop {
         let plans = PlanCache()
         intake = Intake(roots: roots, endMarker: configuration.daemon.endMarker)
         planner = Planner(roots: roots, settings: configuration.daemon, plans: plans)
-        writing = WellWriting(roots: roots, options: configuration.output, plans: plans, logger: logger)
+        writing = WellWriting(roots: roots, plans: plans, logger: logger)
         finalizer = PlateFinalizer(onComplete: configuration.daemon.onComplete, logger: logger)
         firstScan = Dictionary(uniqueKeysWithValues: configuration.roots.map { ($0.settings.id, []) })
         watchdogInterval = SystemdNotifier().watchdogInterval

@@ -11,7 +11,6 @@ import TIFF
 /// or `failed` with the reason, files `ingested` or `rejected`.
 struct WellWriting {
     let roots: [String: DaemonConfiguration.Root]
-    let options: IngestOptions
     let plans: PlanCache
     let logger: Logger
 
@@ -59,7 +58,7 @@ struct WellWriting {
             outcome = try IncrementalIngest.write(
                 wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan, layout: root.layout),
                 plateRoot: plate.storePath, listed: listed.map(\.position),
-                options: options, progress: progress, shouldStop: shouldStop)
+                options: root.output, progress: progress, shouldStop: shouldStop)
         } catch {
             try record(failure: "\(error)", for: ready, plate: plate, catalog: catalog)
             return Report(line: "plate \(plate.name): writing failed: \(error)", failed: true)

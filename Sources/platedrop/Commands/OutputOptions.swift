@@ -6,6 +6,9 @@ import Zarr
 
 /// Flags that override the config's `[output]` section for one run.
 struct OutputOptions: ParsableArguments {
+    @Option(help: "Output profile: compat = OME-NGFF 0.4 (Zarr v2) with consolidated .zmetadata, for OMERO and MoBIE.")
+    var profile: String?
+
     @Option(help: "OME-NGFF version: 0.5 (Zarr v3, default) or 0.4 (Zarr v2).")
     var ngff: String?
 
@@ -29,7 +32,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The config's options with these flags applied, checked the same way the config file is.
     func apply(to base: IngestOptions) throws -> IngestOptions {
-        try OutputOverrides(ngff: ngff, codec: codec, level: level, chunk: chunk, shard: shard,
+        try OutputOverrides(profile: profile, ngff: ngff, codec: codec, level: level, chunk: chunk, shard: shard,
                             pyramidLevels: pyramidLevels, workers: workers).applied(to: base)
     }
 }
