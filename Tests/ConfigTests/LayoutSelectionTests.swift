@@ -15,6 +15,7 @@ struct LayoutSelectionTests {
         ("imagexpress", "imagexpress"), ("ImageXpress", "imagexpress"), ("metaxpress", "imagexpress"),
         ("yokogawa", "yokogawa"), ("CV7000", "yokogawa"), ("cellvoyager", "yokogawa"),
         ("harmony", "harmony"), ("phenix", "harmony"), ("operetta", "harmony"), ("opera", "harmony"),
+        ("cellomics", "cellomics"), ("CellInsight", "cellomics"),
     ])
     func builtIn(name: String, expected: String) throws {
         #expect(try PlateDropConfig().layout(named: name, exportRoot: Self.exportRoot).name == expected)
@@ -39,13 +40,15 @@ struct LayoutSelectionTests {
     func unknownName() throws {
         let config = try ConfigText.parse(Self.custom)
         do {
-            _ = try config.layout(named: "cellomics", exportRoot: Self.exportRoot)
+            _ = try config.layout(named: "nikon", exportRoot: Self.exportRoot)
             Issue.record("an unknown layout was accepted")
         } catch let error as ConfigError {
-            #expect(error.path == "--layout cellomics")
+            #expect(error.path == "--layout nikon")
             let problem = try #require(error.problems.first)
             #expect(problem.line == nil)
-            #expect(problem.message == "unknown layout; use one of auto, imagexpress, yokogawa, harmony, cytation")
+            let builtIn = LayoutCatalog.builtInNames.joined(separator: ", ")
+            #expect(builtIn.hasPrefix("imagexpress, yokogawa, harmony, cellomics"))
+            #expect(problem.message == "unknown layout; use one of auto, \(builtIn), cytation")
         }
     }
 

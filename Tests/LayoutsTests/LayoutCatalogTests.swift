@@ -3,14 +3,15 @@ import Testing
 
 @Suite struct LayoutCatalogTests {
     @Test func namesBuiltInLayoutsAndAliases() {
-        #expect(LayoutCatalog.builtInNames == ["imagexpress", "yokogawa", "harmony"])
+        #expect(LayoutCatalog.builtInNames == ["imagexpress", "yokogawa", "harmony", "cellomics"])
         for name in LayoutCatalog.builtInNames {
             #expect(LayoutCatalog.named(name, defaultPlateName: "P")?.name == name)
         }
         #expect(LayoutCatalog.named("ImageXpress", defaultPlateName: "P")?.name == "imagexpress")
         #expect(LayoutCatalog.named("CV8000", defaultPlateName: "P")?.name == "yokogawa")
         #expect((LayoutCatalog.named("phenix", defaultPlateName: "Root") as? HarmonyLayout)?.defaultPlateName == "Root")
-        #expect(LayoutCatalog.named("cellomics", defaultPlateName: "P") == nil)
+        #expect(LayoutCatalog.named("ArrayScan", defaultPlateName: "P")?.name == "cellomics")
+        #expect(LayoutCatalog.named("nikon", defaultPlateName: "P") == nil)
     }
 
     @Test(arguments: [
@@ -20,6 +21,7 @@ import Testing
         (["TimePoint_1/P_C05_s1_w1.TIF", "TimePoint_1/P_C05_s2_w1.TIF", "TimePoint_1/P_C05_s1_w1_thumbAB.tif", "notes.txt"],
          "imagexpress"),
         (["Images/r01c01f01p01-ch1sk1fk1fl1.tiff", "Images/r01c01f02p01-ch1sk1fk1fl1.tiff", "Images/odd.tif"], "harmony"),
+        (["AS_09125_050116030001_D03f00d0.tif", "AS_09125_050116030001_D03f00d1.tif", "notes.txt"], "cellomics"),
     ])
     func detectsTheLayoutOfAFolder(files: [String], expected: String) throws {
         let folder = try TemporaryFolder()

@@ -9,7 +9,7 @@ import Testing
     static let exports = [
         "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
         "imagexpress/cellprofiler-examples", "yokogawa/faim-ipa-cv8000", "harmony/operetta-compose",
-        "harmony/pe2loaddata-phenix",
+        "harmony/pe2loaddata-phenix", "cellomics/cellprofiler-examples",
     ]
 
     @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote), arguments: exports)

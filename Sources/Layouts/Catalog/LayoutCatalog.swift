@@ -3,13 +3,14 @@ import Foundation
 /// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
 public enum LayoutCatalog {
     /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
-    public static let builtInNames = ["imagexpress", "yokogawa", "harmony"]
+    public static let builtInNames = ["imagexpress", "yokogawa", "harmony", "cellomics"]
 
     /// Other names users know these instruments by.
     static let aliases = [
         "metaxpress": "imagexpress",
         "cellvoyager": "yokogawa", "cv7000": "yokogawa", "cv8000": "yokogawa",
         "operetta": "harmony", "phenix": "harmony", "opera": "harmony",
+        "arrayscan": "cellomics", "cellinsight": "cellomics",
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
@@ -20,6 +21,7 @@ public enum LayoutCatalog {
         case "imagexpress": return ImageXpressLayout()
         case "yokogawa": return YokogawaLayout()
         case "harmony": return HarmonyLayout(defaultPlateName: defaultPlateName)
+        case "cellomics": return CellomicsLayout()
         default: return nil
         }
     }

@@ -81,3 +81,28 @@ struct RealExportIngestTests {
         }
     }
 }
+
+/// The Cellomics TIFF conversions of the corpus: two scans, two plates, named by label and scan id.
+@Suite("ingest of the real Cellomics export")
+struct RealCellomicsIngestTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func twoScansAreTwoPlatesWithTheirWellsFieldsAndChannels() async throws {
+        let work = try TemporaryFolder()
+        let run = try await PlateDropBinary.located().run(
+            ["ingest", RealExportCorpus.path("cellomics/cellprofiler-examples"), "--out", work.path, "--layout", "auto"])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        let plates = try RealExportPlates(outputRoot: work.path)
+        #expect(plates.names == ["AS_09047_050428030001", "AS_09125_050116030001"], "\(plates.names)")
+
+        let human = try plates.levelZeroShapes(plate: "AS_09125_050116030001")
+        #expect(Array(human.keys) == ["D/3/0"], "\(human)")
+        #expect(human["D/3/0"] == [3, 1, 512, 512], "3 channels, 1 z, 512²: \(human)")
+
+        let illumination = try plates.levelZeroShapes(plate: "AS_09047_050428030001")
+        let expectedFields = Set((1...24).flatMap { column in (0..<3).map { "O/\(column)/\($0)" } })
+        #expect(Set(illumination.keys) == expectedFields)
+        #expect(illumination.values.allSatisfy { $0 == [1, 1, 512, 512] }, "\(Set(illumination.values.map { "\($0)" }))")
+        let grid = try plates.plateGrid(plate: "AS_09047_050428030001")
+        #expect(grid.rows == 16 && grid.columns == 24, "a 384-well plate: \(grid)")
+    }
+}
