@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LayoutCatalogTests {
     @Test func namesBuiltInLayoutsAndAliases() {
-        #expect(LayoutCatalog.builtInNames == ["imagexpress", "yokogawa", "harmony", "cellomics"])
+        #expect(LayoutCatalog.builtInNames == ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics"])
         for name in LayoutCatalog.builtInNames {
             #expect(LayoutCatalog.named(name, defaultPlateName: "P")?.name == name)
         }
@@ -11,6 +11,7 @@ import Testing
         #expect(LayoutCatalog.named("CV8000", defaultPlateName: "P")?.name == "yokogawa")
         #expect((LayoutCatalog.named("phenix", defaultPlateName: "Root") as? HarmonyLayout)?.defaultPlateName == "Root")
         #expect(LayoutCatalog.named("ArrayScan", defaultPlateName: "P")?.name == "cellomics")
+        #expect((LayoutCatalog.named("HCS.ai", defaultPlateName: "Run") as? ImageXpressHCSAILayout)?.defaultPlateName == "Run")
         #expect(LayoutCatalog.named("nikon", defaultPlateName: "P") == nil)
     }
 
@@ -22,6 +23,8 @@ import Testing
          "imagexpress"),
         (["Images/r01c01f01p01-ch1sk1fk1fl1.tiff", "Images/r01c01f02p01-ch1sk1fk1fl1.tiff", "Images/odd.tif"], "harmony"),
         (["AS_09125_050116030001_D03f00d0.tif", "AS_09125_050116030001_D03f00d1.tif", "notes.txt"], "cellomics"),
+        (["run/experiment/plate.jdce", "run/experiment/timepoint0/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"],
+         "imagexpress-hcsai"),
     ])
     func detectsTheLayoutOfAFolder(files: [String], expected: String) throws {
         let folder = try TemporaryFolder()
@@ -35,7 +38,6 @@ import Testing
         (["P_C05_s1_w1.tif", "Plate_B03_T0001F001L01A01Z01C01.tif"], "1 named by"),
         (["img1.tif", "img2.tif", "P_C05_s1_w1.tif"], "img1.tif"),
         ([], "0 files"),
-        (["experiment/plate.jdce", "experiment/timepoint0/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"], "HCS.ai"),
     ])
     func explainsWhatItCouldNotTell(files: [String], hint: String) throws {
         let folder = try TemporaryFolder()

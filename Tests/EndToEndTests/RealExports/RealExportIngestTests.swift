@@ -106,3 +106,27 @@ struct RealCellomicsIngestTests {
         #expect(grid.rows == 16 && grid.columns == 24, "a 384-well plate: \(grid)")
     }
 }
+
+/// The ImageXpress HCS.ai run of the corpus: what the `.jdce` says of plate, channel and pixel size reaches the plate.
+@Suite("ingest of the real ImageXpress HCS.ai run")
+struct RealHCSAIIngestTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func wellC5OfA96WellPlateInDAPIAt1294Nanometres() async throws {
+        let work = try TemporaryFolder()
+        let export = RealExportCorpus.path("imagexpress-hcsai/fractal-uzh-converters")
+        let run = try await PlateDropBinary.located().run(["ingest", export, "--out", work.path, "--layout", "auto"])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        #expect(run.standardOutput.contains("layout imagexpress-hcsai"), "\(run.transcript)")
+        let plates = try RealExportPlates(outputRoot: work.path)
+        #expect(plates.names == ["test_data_20260302_135747"])
+        let plate = "test_data_20260302_135747"
+        #expect(try plates.levelZeroShapes(plate: plate) == ["C/5/0": [1, 1, 576, 576]])
+        let grid = try plates.plateGrid(plate: plate)
+        #expect(grid.rows == 8 && grid.columns == 12, "a 96-well plate: \(grid)")
+        #expect(try plates.channelLabels(plate: plate) == ["DAPI"])
+        #expect(try plates.pixelSize(plate: plate) == 1.294)
+        let source = try TIFFFile(path: export + "/1w1s1t1c1z_binning4x4/test_data_20260302_135747/experiment/timepoint0/"
+                                  + "test_data_t0_C05_s0_w0_z0.tif")
+        #expect(plates.holds(try source.readPage(0)), "the plate's level 0 is not the TIFF's pixels")
+    }
+}
