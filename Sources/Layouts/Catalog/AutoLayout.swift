@@ -14,18 +14,23 @@ public struct AutoLayout: InstrumentLayout {
         candidates = LayoutCatalog.builtInNames.compactMap { LayoutCatalog.named($0, defaultPlateName: defaultPlateName) }
     }
 
+    /// A layout that knows the file as one of its own non-image files (a CellVoyager reference, an HCS.ai
+    /// protocol) outranks one that merely does not recognise it.
     public func classify(relativePath: String) -> FileRole {
-        var firstAnswer: FileRole?
+        var firstIgnored: FileRole?
+        var firstUnrecognized: FileRole?
         for layout in candidates {
             let role = layout.classify(relativePath: relativePath)
             switch role {
             case .image, .plan:
                 return role
-            case .ignored, .unrecognized:
-                firstAnswer = firstAnswer ?? role
+            case .ignored:
+                firstIgnored = firstIgnored ?? role
+            case .unrecognized:
+                firstUnrecognized = firstUnrecognized ?? role
             }
         }
-        return firstAnswer ?? .unrecognized(reason: "no built-in layout recognises this name")
+        return firstIgnored ?? firstUnrecognized ?? .unrecognized(reason: "no built-in layout recognises this name")
     }
 
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {

@@ -32,6 +32,12 @@ extension ExportSpec {
             // §1.4: r, c, f, p 2 digits; ch and sk unpadded; fk1fl1 as Harmony writes them.
             let position = "r\(pad(well.row + 1, 2))c\(pad(well.column + 1, 2))f\(pad(field + 1, 2))p\(pad(z + 1, 2))"
             return "Images/\(position)-ch\(channel + 1)sk\(t + 1)fk1fl1.tiff"
+        case .cellomics:
+            // §1.5: field 2 digits and channel, both 0-based; no z or time.
+            return "\(plateName)_\(well.name)f\(pad(field, 2))d\(channel).tif"
+        case .imageXpressHCSAI:
+            // §1.2: every index 0-based, time point folder and token alike.
+            return "\(folder)timepoint\(t)/\(plateName)_t\(t)_\(well.name)_s\(field)_w\(channel)_z\(z).tif"
         }
     }
 

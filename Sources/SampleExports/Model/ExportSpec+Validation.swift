@@ -29,8 +29,12 @@ extension ExportSpec {
         if runs > 1, runFolders == .none {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
-        if runFolders != .none, layout == .harmony {
-            return ("run folders", "the imagexpress or yokogawa layout; Harmony exports have no run folders", "the harmony layout")
+        if runFolders != .none, layout == .harmony || layout == .cellomics {
+            return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
+                    "the \(layout.rawValue) layout")
+        }
+        if layout == .cellomics, zPlanes > 1 || timepoints > 1 {
+            return ("Z planes and time points", "1 each: Cellomics names carry neither", "\(zPlanes) and \(timepoints)")
         }
         if runFolders == .database, layout != .imageXpress {
             return ("run folders", "the imagexpress layout for the MetaXpress database layout", "the \(layout.rawValue) layout")
@@ -49,8 +53,9 @@ extension ExportSpec {
                 return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
             }
         }
-        if instrumentFiles, layout == .imageXpress {
-            return ("instrument files", "the yokogawa or harmony layout; for imagexpress use MetaSeries headers", "the imagexpress layout")
+        if instrumentFiles, layout == .imageXpress || layout == .cellomics {
+            return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
+                    "the \(layout.rawValue) layout")
         }
         return nil
     }

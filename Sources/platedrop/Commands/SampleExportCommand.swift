@@ -52,9 +52,10 @@ struct SampleExportCommand: ParsableCommand {
     var noPlan = false
 
     @Option(help: ArgumentHelp(
-        "imagexpress, yokogawa: acquisition runs of the plate, each in its own run folder with its own plan files "
-            + "and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
-            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/ (runs an hour apart). Without it the export has no run folder.",
+        "imagexpress, yokogawa, imagexpress-hcsai: acquisition runs of the plate, each in its own run folder with its "
+            + "own plan files and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
+            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/, imagexpress-hcsai <plate>_<yyyymmdd>_<hhmmss>/experiment/ (runs an "
+            + "hour apart). Without it the export has no run folder.",
         valueName: "n"))
     var runs: Int?
 
@@ -84,7 +85,8 @@ struct SampleExportCommand: ParsableCommand {
 
     @Flag(name: .customLong("instrument-files"), help: ArgumentHelp(
         "yokogawa: also write a .mes settings file naming each channel (\"405 BP445/45\", colour #FF002FFF), "
-            + "DC_/SC_ reference images and a TRACE<date>.log; harmony: Assaylayout/<plate>.xml beside Images/."))
+            + "DC_/SC_ reference images and a TRACE<date>.log; harmony: Assaylayout/<plate>.xml beside Images/; "
+            + "imagexpress-hcsai: the run's .mxprotocol, autofocus/ logs and a .statistics.json beside every image."))
     var instrumentFiles = false
 
     func run() throws {
