@@ -18,7 +18,7 @@ public enum RealExportCorpus {
         "imagexpress/faim-ipa-metaxpress-exported": [], "imagexpress/faim-ipa-metaxpress-stored": [],
         "imagexpress/cellprofiler-examples": [], "harmony/operetta-compose": [],
         "harmony/pe2loaddata-phenix": ["Version7/images/Index.xml"], "cellomics/cellprofiler-examples": [],
-        "imagexpress-hcsai/fractal-uzh-converters": [],
+        "imagexpress-hcsai/fractal-uzh-converters": [], "scanr/cellprofiler-examples": [],
     ]
 
     /// Whether the corpus is there.

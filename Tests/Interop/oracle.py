@@ -21,7 +21,7 @@ _TIFF_SUFFIXES = {".tif", ".tiff"}
 
 @dataclass(frozen=True)
 class PlaneKey:
-    """One 2-D plane, in the instrument's own (1-based) numbering."""
+    """One 2-D plane, in the instrument's own numbering (from 1, or from 0 for Cellomics and HCS.ai)."""
 
     row: str  # row letters, e.g. "P" or "AF"
     column: int
@@ -112,7 +112,33 @@ def _harmony_key(relative: str, plate: str) -> PlaneKey | None:
     )
 
 
-_KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key}
+def _cellomics_key(relative: str, plate: str) -> PlaneKey | None:
+    # <plate>_<Row><col 2d>f<field 2d>d<channel>.tif ; field and channel count from 0, no z or t.
+    match = re.fullmatch(
+        re.escape(plate) + r"_(?P<row>[A-Z]+)(?P<col>\d{2})f(?P<field>\d{2})d(?P<channel>\d)\.tif",
+        relative,
+    )
+    if match is None:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=int(match["channel"]), z=0, t=0)
+
+
+def _hcsai_key(relative: str, plate: str) -> PlaneKey | None:
+    # experiment/timepoint<t>/<plate>_t<t>_<Row><col 2d>_s<field>_w<channel>_z<z>.tif ; every index from 0.
+    match = re.fullmatch(
+        r"experiment/timepoint(?P<folder_t>\d+)/" + re.escape(plate)
+        + r"_t(?P<t>\d+)_(?P<row>[A-Z]+)(?P<col>\d{2})_s(?P<field>\d+)_w(?P<channel>\d+)_z(?P<z>\d+)\.tif",
+        relative,
+    )
+    if match is None or match["folder_t"] != match["t"]:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=int(match["channel"]), z=int(match["z"]), t=int(match["t"]))
+
+
+_KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key,
+                "cellomics": _cellomics_key, "imagexpress-hcsai": _hcsai_key}
 
 
 @dataclass

@@ -62,6 +62,10 @@ SCENARIOS = [
              min_levels=2),
     Scenario("imagexpress-pyramid-odd-float", "imagexpress", "odd", 96, ("E5",), fields=2, width=333, height=301,
              dtype="float32", min_levels=2),
+    Scenario("cellomics-384-fields-channels", "cellomics", "AS_09047_050428030001", 384, ("A1", "O24"),
+             fields=3, channels=3, dtype="uint8"),
+    Scenario("imagexpress-hcsai-z-and-t", "imagexpress-hcsai", "test_data", 96, ("B2", "C5"),
+             fields=2, channels=2, z=2, t=2, width=100, height=70),
 ]
 
 # Output flavours of `platedrop ingest`: NGFF 0.4 / Zarr v2, and NGFF 0.5 / Zarr v3 without and with shards.

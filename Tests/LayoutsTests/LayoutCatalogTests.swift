@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LayoutCatalogTests {
     @Test func namesBuiltInLayoutsAndAliases() {
-        #expect(LayoutCatalog.builtInNames == ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics"])
+        #expect(LayoutCatalog.builtInNames == ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr"])
         for name in LayoutCatalog.builtInNames {
             #expect(LayoutCatalog.named(name, defaultPlateName: "P")?.name == name)
         }
@@ -25,6 +25,8 @@ import Testing
         (["AS_09125_050116030001_D03f00d0.tif", "AS_09125_050116030001_D03f00d1.tif", "notes.txt"], "cellomics"),
         (["run/experiment/plate.jdce", "run/experiment/timepoint0/Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif"],
          "imagexpress-hcsai"),
+        (["exp/data/metadata.ome.xml", "exp/data/B2--W00014--P00001--Z00000--T00000--405 nm #1.tif"], "scanr"),
+        (["--W00001--P00001--Z00000--T00000--cherry.tif", "--W00002--P00001--Z00000--T00000--cherry.tif"], "scanr"),
     ])
     func detectsTheLayoutOfAFolder(files: [String], expected: String) throws {
         let folder = try TemporaryFolder()

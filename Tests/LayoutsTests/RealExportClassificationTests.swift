@@ -10,6 +10,7 @@ import Testing
         "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
         "imagexpress/cellprofiler-examples", "yokogawa/faim-ipa-cv8000", "harmony/operetta-compose",
         "harmony/pe2loaddata-phenix", "cellomics/cellprofiler-examples", "imagexpress-hcsai/fractal-uzh-converters",
+        "scanr/cellprofiler-examples", "scanr/fractal-uzh-converters",
     ]
 
     @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote), arguments: exports)

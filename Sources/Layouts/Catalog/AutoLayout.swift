@@ -52,4 +52,11 @@ public struct AutoLayout: InstrumentLayout {
     public func planeMetadata(imageDescription: String) -> PlaneMetadata? {
         candidates.lazy.compactMap { $0.planeMetadata(imageDescription: imageDescription) }.first
     }
+
+    /// The channel name of the layout that claims the file as an image.
+    public func channelName(ofImageAt relativePath: String) -> String? {
+        candidates.first { layout in
+            if case .image = layout.classify(relativePath: relativePath) { true } else { false }
+        }?.channelName(ofImageAt: relativePath)
+    }
 }

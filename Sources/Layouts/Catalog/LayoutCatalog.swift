@@ -3,7 +3,7 @@ import Foundation
 /// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
 public enum LayoutCatalog {
     /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
-    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics"]
+    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr"]
 
     /// Other names users know these instruments by.
     static let aliases = [
@@ -12,6 +12,7 @@ public enum LayoutCatalog {
         "cellvoyager": "yokogawa", "cv7000": "yokogawa", "cv8000": "yokogawa",
         "operetta": "harmony", "phenix": "harmony", "opera": "harmony",
         "arrayscan": "cellomics", "cellinsight": "cellomics",
+        "olympus-scanr": "scanr", "evident-scanr": "scanr",
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
@@ -25,6 +26,7 @@ public enum LayoutCatalog {
         case "yokogawa": return YokogawaLayout()
         case "harmony": return HarmonyLayout(defaultPlateName: defaultPlateName)
         case "cellomics": return CellomicsLayout()
+        case "scanr": return ScanRLayout(defaultPlateName: defaultPlateName)
         default: return nil
         }
     }

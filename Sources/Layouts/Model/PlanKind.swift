@@ -14,4 +14,6 @@ public enum PlanKind: String, Sendable, Hashable, CaseIterable {
     case hcsAIDescriptor
     /// ImageXpress HCS.ai `image_metadata_<n>.csv` manifest: one row per plane written.
     case hcsAIManifest
+    /// Evident scanR `data/metadata.ome.xml`: one OME Image per well position, naming its files.
+    case scanRMetadata
 }
