@@ -44,6 +44,14 @@ extension DaemonEndToEndSuite.SampleVariantDaemonTests {
             folder: "Cellomics", plateTimeout: "5s")
     }
 
+    /// scanR exports complete by their metadata.ome.xml, which also gives each file its channel.
+    @Test func scanRMatchesIngest() async throws {
+        try await expectServedLikeIngested(
+            ExportSpec(layout: .scanR, plateName: "unused", wells: [WellIndex(row: 1, column: 1), WellIndex(row: 2, column: 3)],
+                       fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48),
+            folder: "ScanR")
+    }
+
     /// HCS.ai runs complete by their manifests; sidecars, protocol and autofocus logs are ignored.
     @Test func hcsAIMatchesIngest() async throws {
         try await expectServedLikeIngested(

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Layouts
 import SampleExports
 import Testing
@@ -19,16 +20,28 @@ struct SampleExportInstrumentLayoutsTests {
         (spec(.cellomics, zPlanes: 1, timepoints: 1), "Lay-1"),
         (spec(.imageXpressHCSAI), "Root"),
         (spec(.imageXpressHCSAI, runs: 2), "Lay-1_20240301_090000"),
+        (spec(.scanR), "Root"),
     ]
 
+    /// Names place an image, and a plan that names the file (scanR's metadata.ome.xml gives the channel
+    /// number its names lack) places it as the product does.
     @Test("the product's layout places every generated image at the generator's coordinates", arguments: cases)
     func namesRoundTrip(spec: ExportSpec, plate: String) throws {
+        let directory = try TemporaryDirectory()
         let layout = try #require(LayoutCatalog.named(spec.layout.rawValue, defaultPlateName: "Root"))
-        let export = SampleExportGenerator.listing(spec, root: "/unused")
+        let export = try SampleExportGenerator.generate(spec, into: directory.path)
+        let plans = try export.planFiles.map { try layout.readPlan(at: directory.path + "/" + $0) }
         for image in export.images(ofRun: 0) {
             let expected = ImageKey(plate: plate, well: WellPosition(row: image.row, column: image.column), field: image.field,
                                     channel: image.channel, z: image.z, t: image.t)
-            #expect(layout.classify(relativePath: image.relativePath) == .image(expected), "\(image.relativePath)")
+            guard case .image(let named) = layout.classify(relativePath: image.relativePath) else {
+                Issue.record("\(image.relativePath) is not an image of the \(layout.name) layout")
+                continue
+            }
+            let absolute = directory.path + "/" + image.relativePath
+            let placed = PlatePlan.governing(plate: named.plate, imagePaths: [absolute], from: plans)?
+                .placedKey(named, absolutePath: absolute) ?? named
+            #expect(placed == expected, "\(image.relativePath)")
         }
         for plan in export.planFiles {
             guard case .plan = layout.classify(relativePath: plan) else {
@@ -78,6 +91,9 @@ struct SampleExportInstrumentLayoutsTests {
         ("Cellomics run folders", ExportSpec(layout: .cellomics, runs: 2, runFolders: .exported), "run folders"),
         ("Cellomics instrument files", ExportSpec(layout: .cellomics, instrumentFiles: true), "instrument files"),
         ("HCS.ai database layout", ExportSpec(layout: .imageXpressHCSAI, runFolders: .database), "run folders"),
+        ("scanR run folders", ExportSpec(layout: .scanR, runs: 2, runFolders: .exported), "run folders"),
+        ("scanR channels of one name", ExportSpec(layout: .scanR, channelNames: ["GFP", "GFP"]), "channel names"),
+        ("scanR channel name with /", ExportSpec(layout: .scanR, channelNames: ["GFP/RFP"]), "channel name"),
     ]
 
     @Test("variants the new layouts cannot carry are refused, naming the setting", arguments: refused)

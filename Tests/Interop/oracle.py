@@ -21,7 +21,7 @@ _TIFF_SUFFIXES = {".tif", ".tiff"}
 
 @dataclass(frozen=True)
 class PlaneKey:
-    """One 2-D plane, in the instrument's own numbering (from 1, or from 0 for Cellomics and HCS.ai)."""
+    """One 2-D plane, in the instrument's own numbering (from 1, or from 0 for Cellomics, HCS.ai and scanR z/t)."""
 
     row: str  # row letters, e.g. "P" or "AF"
     column: int
@@ -137,6 +137,27 @@ def _hcsai_key(relative: str, plate: str) -> PlaneKey | None:
                     channel=int(match["channel"]), z=int(match["z"]), t=int(match["t"]))
 
 
+def _scanr_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # data/<Row><col>--W<well 5d>--P<position 5d>--Z<z 5d>--T<t 5d>--<channel name>.tif ; W and P from 1,
+    # Z and T from 0; the channel's number is its place among the <Channel Name>s of metadata.ome.xml.
+    # `plate` is unused: the plate is the folder holding data/.
+    match = re.fullmatch(
+        r"data/(?P<row>[A-Z]+)(?P<col>\d+)--W\d{5}--P(?P<field>\d{5})--Z(?P<z>\d{5})--T(?P<t>\d{5})--(?P<channel>.+)\.tif",
+        relative,
+    )
+    if match is None or match["channel"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["channel"]), z=int(match["z"]), t=int(match["t"]))
+
+
+def _scanr_channel_names(export_dir: Path) -> list[str]:
+    """Channel names in the order the first <Image> of data/metadata.ome.xml lists them."""
+    text = (export_dir / "data" / "metadata.ome.xml").read_text()
+    first_image = text.split("</Image>")[0]
+    return re.findall(r'<Channel ID="[^"]*" Name="([^"]*)"', first_image)
+
+
 _KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key,
                 "cellomics": _cellomics_key, "imagexpress-hcsai": _hcsai_key}
 
@@ -192,7 +213,11 @@ class ParsedExport:
 
 
 def parse_export(export_dir: Path, layout: str, plate: str) -> ParsedExport:
-    parse_key = _KEY_PARSERS[layout]
+    if layout == "scanr":
+        channel_names = _scanr_channel_names(export_dir)
+        parse_key = lambda relative, plate: _scanr_key(relative, plate, channel_names)  # noqa: E731
+    else:
+        parse_key = _KEY_PARSERS[layout]
     planes: dict[PlaneKey, Path] = {}
     unmatched: list[Path] = []
     for path in sorted(export_dir.rglob("*")):

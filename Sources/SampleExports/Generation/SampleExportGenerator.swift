@@ -176,6 +176,8 @@ public enum SampleExportGenerator {
             return [(HarmonyIndex.fileName, HarmonyIndex.text(for: spec, images: images))]
         case .cellomics:
             return []
+        case .scanR:
+            return [(ScanRMetadata.fileName, ScanRMetadata.text(for: spec, images: images))]
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in
                 let folder = spec.imageFolder(run)
@@ -222,7 +224,7 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [CompanionFile(relativePath: HarmonyAssayLayout.fileName(for: spec), content: .text(HarmonyAssayLayout.text(for: spec)))]
-        case .cellomics:
+        case .cellomics, .scanR:
             return []
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in

@@ -1,4 +1,4 @@
-/// Instrument export conventions the generator can imitate (docs/instrument-layouts.md §1.1 to §1.5).
+/// Instrument export conventions the generator can imitate (docs/instrument-layouts.md).
 public enum ExportLayout: String, Sendable, CaseIterable {
     /// Molecular Devices ImageXpress exported form: `.TIF` per site and wavelength, `.HTD` plate plan.
     case imageXpress = "imagexpress"
@@ -11,4 +11,6 @@ public enum ExportLayout: String, Sendable, CaseIterable {
     /// ImageXpress HCS.ai: `experiment/timepoint<T>/<plate>_t…_<well>_s…_w…_z….tif`, 0-based, with a `.jdce`
     /// descriptor and an `image_metadata_1.csv` manifest.
     case imageXpressHCSAI = "imagexpress-hcsai"
+    /// Evident scanR: `data/<label>--W…--P…--Z…--T…--<channel>.tif` and `data/metadata.ome.xml`.
+    case scanR = "scanr"
 }

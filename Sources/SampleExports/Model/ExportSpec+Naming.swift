@@ -38,6 +38,10 @@ extension ExportSpec {
         case .imageXpressHCSAI:
             // §1.2: every index 0-based, time point folder and token alike.
             return "\(folder)timepoint\(t)/\(plateName)_t\(t)_\(well.name)_s\(field)_w\(channel)_z\(z).tif"
+        case .scanR:
+            // §1.6: unpadded well label, well index and position from 1, z and t from 0, the channel by name.
+            let wellToken = "\(well.rowLetters)\(well.column + 1)--W\(pad(ScanRMetadata.wellIndex(well, spec: self), 5))"
+            return "data/\(wellToken)--P\(pad(field + 1, 5))--Z\(pad(z, 5))--T\(pad(t, 5))--\(channelName(channel)).tif"
         }
     }
 

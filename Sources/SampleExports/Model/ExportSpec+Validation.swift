@@ -23,13 +23,25 @@ extension ExportSpec {
         return variantProblem
     }
 
+    /// scanR names files by channel name: names must be distinct and fit in a file name.
+    private var scanRChannelNameProblem: (property: String, expected: String, found: String)? {
+        let names = (0..<channels).map(channelName)
+        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") }) {
+            return ("channel name", "a non-empty name without / (scanR puts it in file names)", "\"\(bad)\"")
+        }
+        if Set(names).count != names.count {
+            return ("channel names", "distinct names (scanR tells channels apart by name)", names.joined(separator: ", "))
+        }
+        return nil
+    }
+
     /// The first real-world variant the layout or the other settings cannot carry.
     private var variantProblem: (property: String, expected: String, found: String)? {
         if !(1...99).contains(runs) { return ("runs", "1 to 99", "\(runs)") }
         if runs > 1, runFolders == .none {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
-        if runFolders != .none, layout == .harmony || layout == .cellomics {
+        if runFolders != .none, [.harmony, .cellomics, .scanR].contains(layout) {
             return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
                     "the \(layout.rawValue) layout")
         }
@@ -53,7 +65,8 @@ extension ExportSpec {
                 return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
             }
         }
-        if instrumentFiles, layout == .imageXpress || layout == .cellomics {
+        if layout == .scanR, let clash = scanRChannelNameProblem { return clash }
+        if instrumentFiles, [.imageXpress, .cellomics, .scanR].contains(layout) {
             return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
                     "the \(layout.rawValue) layout")
         }

@@ -21,6 +21,11 @@ struct InstrumentLayoutIngestTests {
                          fields: 2, channels: 2, zPlanes: 3, timepoints: 2, width: 64, height: 48,
                          runs: 2, runFolders: .exported, instrumentFiles: true))
 
+    static let scanR = VariantExport(
+        summary: "scanR: 2 positions, 2 channels named in the file names, z 2, metadata.ome.xml",
+        spec: ExportSpec(layout: .scanR, plateName: "unused", wells: [WellIndex(row: 1, column: 1), WellIndex(row: 7, column: 11)],
+                         fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48))
+
     /// Ingests `variant` with `--layout auto`; returns the export, the run and the plates written.
     private func ingest(_ variant: VariantExport, rootName: String = "export")
         async throws -> (export: GeneratedExport, run: CommandResult, outRoot: String, work: TemporaryFolder) {
@@ -100,5 +105,18 @@ struct InstrumentLayoutIngestTests {
         #expect(plates.names == ["Screen 12_20240301_090000"])
         let plate = try WrittenPlate(root: outRoot + "/Screen 12_20240301_090000.ome.zarr")
         try expectEveryPlane(of: export.images, in: plate, exportRoot: work.path + "/Screen 12_20240301_090000")
+    }
+
+    @Test func scanRMetadataPlacesChannelsAndWells() async throws {
+        let (export, _, outRoot, work) = try await ingest(Self.scanR, rootName: "scanR run 7")
+        #expect(export.images.first?.relativePath == "data/B2--W00014--P00001--Z00000--T00000--DAPI.tif")
+        let plates = try RealExportPlates(outputRoot: outRoot)
+        #expect(plates.names == ["scanR run 7"])
+        #expect(try plates.channelLabels(plate: "scanR run 7") == ["DAPI", "FITC"])
+        #expect(try plates.pixelSize(plate: "scanR run 7") == Self.scanR.spec.pixelSizeMicrons)
+        let plate = try WrittenPlate(root: outRoot + "/scanR run 7.ome.zarr")
+        #expect(try plate.levelZeroScale(well: "H/12", field: "1")
+                == [1, Self.scanR.spec.zStepMicrons, Self.scanR.spec.pixelSizeMicrons, Self.scanR.spec.pixelSizeMicrons])
+        try expectEveryPlane(of: export.images, in: plate, exportRoot: work.path + "/scanR run 7")
     }
 }
