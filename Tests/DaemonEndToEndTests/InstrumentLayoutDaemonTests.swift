@@ -52,6 +52,14 @@ extension DaemonEndToEndSuite.SampleVariantDaemonTests {
             folder: "ScanR")
     }
 
+    /// IN Cell plates complete by their .xdce, which also gives each file its channel.
+    @Test func inCellMatchesIngest() async throws {
+        try await expectServedLikeIngested(
+            ExportSpec(layout: .inCell, plateName: "Served", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 3, column: 5)],
+                       fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48),
+            folder: "Plate 7")
+    }
+
     /// HCS.ai runs complete by their manifests; sidecars, protocol and autofocus logs are ignored.
     @Test func hcsAIMatchesIngest() async throws {
         try await expectServedLikeIngested(

@@ -21,6 +21,7 @@ struct SampleExportInstrumentLayoutsTests {
         (spec(.imageXpressHCSAI), "Root"),
         (spec(.imageXpressHCSAI, runs: 2), "Lay-1_20240301_090000"),
         (spec(.scanR), "Root"),
+        (spec(.inCell), "Root"),
     ]
 
     /// Names place an image, and a plan that names the file (scanR's metadata.ome.xml gives the channel
@@ -94,6 +95,8 @@ struct SampleExportInstrumentLayoutsTests {
         ("scanR run folders", ExportSpec(layout: .scanR, runs: 2, runFolders: .exported), "run folders"),
         ("scanR channels of one name", ExportSpec(layout: .scanR, channelNames: ["GFP", "GFP"]), "channel names"),
         ("scanR channel name with /", ExportSpec(layout: .scanR, channelNames: ["GFP/RFP"]), "channel name"),
+        ("IN Cell run folders", ExportSpec(layout: .inCell, runs: 2, runFolders: .exported), "run folders"),
+        ("IN Cell channel name with ' - '", ExportSpec(layout: .inCell, channelNames: ["TL - Cy3"]), "channel name"),
     ]
 
     @Test("variants the new layouts cannot carry are refused, naming the setting", arguments: refused)

@@ -151,6 +151,28 @@ def _scanr_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey 
                     channel=channel_names.index(match["channel"]), z=int(match["z"]), t=int(match["t"]))
 
 
+def _incell_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # <Row> - <col 2d>(fld <field> wv <ex> - <em>[ z <z>][ - time <t> - <ms> ms]).tif ; every number from 1;
+    # the channel's number is its place among the emission filters of the .xdce. `plate` is unused: the
+    # plate is the export folder.
+    match = re.fullmatch(
+        r"(?P<row>[A-Z]+) - (?P<col>\d{2})\(fld (?P<field>\d+) wv (?P<ex>[^)]+?) - (?P<em>[^)]+?)"
+        r"(?: z (?P<z>\d+))?(?: - time (?P<t>\d+) - \d+ ms)?\)\.tif",
+        relative,
+    )
+    if match is None or match["em"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["em"]), z=int(match["z"] or 1), t=int(match["t"] or 1))
+
+
+def _incell_channel_names(export_dir: Path) -> list[str]:
+    """Emission filter names of the .xdce's non-fusion wavelengths, in order."""
+    text = next(export_dir.glob("*.xdce")).read_text()
+    waves = re.findall(r'<Wavelength fusion_wave="false"[^>]*>(.*?)</Wavelength>', text, flags=re.DOTALL)
+    return [re.search(r'<EmissionFilter name="([^"]*)"', wave).group(1) for wave in waves]
+
+
 def _scanr_channel_names(export_dir: Path) -> list[str]:
     """Channel names in the order the first <Image> of data/metadata.ome.xml lists them."""
     text = (export_dir / "data" / "metadata.ome.xml").read_text()
@@ -216,6 +238,9 @@ def parse_export(export_dir: Path, layout: str, plate: str) -> ParsedExport:
     if layout == "scanr":
         channel_names = _scanr_channel_names(export_dir)
         parse_key = lambda relative, plate: _scanr_key(relative, plate, channel_names)  # noqa: E731
+    elif layout == "incell":
+        channel_names = _incell_channel_names(export_dir)
+        parse_key = lambda relative, plate: _incell_key(relative, plate, channel_names)  # noqa: E731
     else:
         parse_key = _KEY_PARSERS[layout]
     planes: dict[PlaneKey, Path] = {}

@@ -67,6 +67,7 @@ SCENARIOS = [
     Scenario("imagexpress-hcsai-z-and-t", "imagexpress-hcsai", "test_data", 96, ("B2", "C5"),
              fields=2, channels=2, z=2, t=2, width=100, height=70),
     Scenario("scanr-positions-z", "scanr", "unused", 96, ("B2", "H12"), fields=2, channels=2, z=2, dtype="int16"),
+    Scenario("incell-384-z-and-t", "incell", "Plate7", 384, ("B3", "P24"), fields=2, channels=2, z=2, t=2),
 ]
 
 # Output flavours of `platedrop ingest`: NGFF 0.4 / Zarr v2, and NGFF 0.5 / Zarr v3 without and with shards.

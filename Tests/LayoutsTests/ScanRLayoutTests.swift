@@ -33,7 +33,7 @@ import Testing
     /// Channels are named, not numbered: their numbers order them by name, the same for every file.
     @Test func channelsAreOrderedByName() {
         let names = ["405 nm #1", "488 nm #2", "cherry", "Cy5", "DAPI"]
-        let numbers = names.map(ScanRLayout.channelOrder)
+        let numbers = names.map(ChannelNameOrder.number(for:))
         #expect(numbers == numbers.sorted())
         #expect(Set(numbers).count == names.count)
         #expect(numbers.allSatisfy { $0 >= 0 })

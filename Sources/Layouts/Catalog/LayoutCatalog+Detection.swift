@@ -35,7 +35,7 @@ extension LayoutCatalog {
         }
         let examples = imageFiles.prefix(3).joined(separator: ", ")
         let looked = "\(files.count) files (\(imageFiles.count) images\(examples.isEmpty ? "" : ", e.g. \(examples)"))"
-        let expected = "plan files of one instrument (.HTD, .jdce, MeasurementData.mlf, Index.idx.xml) "
+        let expected = "plan files of one instrument (.HTD, .jdce, MeasurementData.mlf, Index.idx.xml, .xdce, metadata.ome.xml) "
             + "or a majority of image names of one built-in layout"
         if planFiles.count == 1, let vendor = planFiles.keys.first, let layout = layouts.first(where: { $0.name == vendor }) {
             return layout

@@ -3,7 +3,7 @@ import Foundation
 /// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
 public enum LayoutCatalog {
     /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
-    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr"]
+    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell"]
 
     /// Other names users know these instruments by.
     static let aliases = [
@@ -13,6 +13,7 @@ public enum LayoutCatalog {
         "operetta": "harmony", "phenix": "harmony", "opera": "harmony",
         "arrayscan": "cellomics", "cellinsight": "cellomics",
         "olympus-scanr": "scanr", "evident-scanr": "scanr",
+        "in-cell": "incell", "incell-analyzer": "incell",
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
@@ -27,6 +28,7 @@ public enum LayoutCatalog {
         case "harmony": return HarmonyLayout(defaultPlateName: defaultPlateName)
         case "cellomics": return CellomicsLayout()
         case "scanr": return ScanRLayout(defaultPlateName: defaultPlateName)
+        case "incell": return InCellLayout(defaultPlateName: defaultPlateName)
         default: return nil
         }
     }

@@ -16,4 +16,6 @@ public enum PlanKind: String, Sendable, Hashable, CaseIterable {
     case hcsAIManifest
     /// Evident scanR `data/metadata.ome.xml`: one OME Image per well position, naming its files.
     case scanRMetadata
+    /// GE / Cytiva IN Cell Analyzer `.xdce`: plate, channels, pixel size and one entry per image file.
+    case inCellXDCE
 }

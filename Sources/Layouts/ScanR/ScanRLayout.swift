@@ -51,7 +51,7 @@ public struct ScanRLayout: InstrumentLayout {
         }
         let plateToken = plateFolder(path.directories) ?? defaultPlateName
         guard let plate = ImageKey.safePlateName(plateToken) else { return CommonFileRules.rejectedPlate(plateToken) }
-        return .image(ImageKey(plate: plate, well: well, field: position - 1, channel: Self.channelOrder(channelName),
+        return .image(ImageKey(plate: plate, well: well, field: position - 1, channel: ChannelNameOrder.number(for: channelName),
                                z: z, t: t))
     }
 
@@ -61,13 +61,6 @@ public struct ScanRLayout: InstrumentLayout {
         if !label.isEmpty { return WellPosition(parsing: label) }
         guard (1...format.wellCount).contains(index) else { return nil }
         return WellPosition(row: (index - 1) / format.columns, column: (index - 1) % format.columns)
-    }
-
-    /// A channel number that orders channels by name, for files metadata.ome.xml does not place: the first
-    /// nine characters, seven bits each (names that share them share a number and are reported as duplicates).
-    static func channelOrder(_ name: String) -> Int {
-        let bytes = Array(name.lowercased().utf8.prefix(9))
-        return (0..<9).reduce(0) { code, index in code << 7 | Int(index < bytes.count ? min(bytes[index], 0x7F) : 0) }
     }
 
     /// The channel name that ends a scanR name ("405 nm #1").

@@ -178,6 +178,8 @@ public enum SampleExportGenerator {
             return []
         case .scanR:
             return [(ScanRMetadata.fileName, ScanRMetadata.text(for: spec, images: images))]
+        case .inCell:
+            return [(InCellXDCE.fileName(for: spec), InCellXDCE.text(for: spec, images: images))]
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in
                 let folder = spec.imageFolder(run)
@@ -224,7 +226,7 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [CompanionFile(relativePath: HarmonyAssayLayout.fileName(for: spec), content: .text(HarmonyAssayLayout.text(for: spec)))]
-        case .cellomics, .scanR:
+        case .cellomics, .scanR, .inCell:
             return []
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in

@@ -13,4 +13,6 @@ public enum ExportLayout: String, Sendable, CaseIterable {
     case imageXpressHCSAI = "imagexpress-hcsai"
     /// Evident scanR: `data/<label>--W…--P…--Z…--T…--<channel>.tif` and `data/metadata.ome.xml`.
     case scanR = "scanr"
+    /// GE / Cytiva IN Cell Analyzer: `<row> - <column>(fld <f> wv <ex> - <em>).tif` names and a `.xdce`.
+    case inCell = "incell"
 }

@@ -42,6 +42,12 @@ extension ExportSpec {
             // §1.6: unpadded well label, well index and position from 1, z and t from 0, the channel by name.
             let wellToken = "\(well.rowLetters)\(well.column + 1)--W\(pad(ScanRMetadata.wellIndex(well, spec: self), 5))"
             return "data/\(wellToken)--P\(pad(field + 1, 5))--Z\(pad(z, 5))--T\(pad(t, 5))--\(channelName(channel)).tif"
+        case .inCell:
+            // §1.7 classic names: every number from 1; z and time only when acquired.
+            let filter = InCellXDCE.filterName(self, channel: channel)
+            let zToken = zPlanes > 1 ? " z \(z + 1)" : ""
+            let timeToken = timepoints > 1 ? " - time \(t + 1) - \(t * 60_000) ms" : ""
+            return "\(well.rowLetters) - \(pad(well.column + 1, 2))(fld \(field + 1) wv \(filter) - \(filter)\(zToken)\(timeToken)).tif"
         }
     }
 

@@ -23,14 +23,15 @@ extension ExportSpec {
         return variantProblem
     }
 
-    /// scanR names files by channel name: names must be distinct and fit in a file name.
-    private var scanRChannelNameProblem: (property: String, expected: String, found: String)? {
+    /// scanR and IN Cell name files by channel name: names must be distinct and fit in their file names.
+    private var channelNameProblem: (property: String, expected: String, found: String)? {
         let names = (0..<channels).map(channelName)
-        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") }) {
-            return ("channel name", "a non-empty name without / (scanR puts it in file names)", "\"\(bad)\"")
+        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") || $0.contains(" - ") || $0.contains(")") }) {
+            return ("channel name", "a non-empty name without /, \" - \" or \")\" (\(layout.rawValue) puts it in file names)",
+                    "\"\(bad)\"")
         }
         if Set(names).count != names.count {
-            return ("channel names", "distinct names (scanR tells channels apart by name)", names.joined(separator: ", "))
+            return ("channel names", "distinct names (\(layout.rawValue) tells channels apart by name)", names.joined(separator: ", "))
         }
         return nil
     }
@@ -41,7 +42,7 @@ extension ExportSpec {
         if runs > 1, runFolders == .none {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
-        if runFolders != .none, [.harmony, .cellomics, .scanR].contains(layout) {
+        if runFolders != .none, [.harmony, .cellomics, .scanR, .inCell].contains(layout) {
             return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
                     "the \(layout.rawValue) layout")
         }
@@ -65,8 +66,8 @@ extension ExportSpec {
                 return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
             }
         }
-        if layout == .scanR, let clash = scanRChannelNameProblem { return clash }
-        if instrumentFiles, [.imageXpress, .cellomics, .scanR].contains(layout) {
+        if [.scanR, .inCell].contains(layout), let clash = channelNameProblem { return clash }
+        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell].contains(layout) {
             return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
                     "the \(layout.rawValue) layout")
         }

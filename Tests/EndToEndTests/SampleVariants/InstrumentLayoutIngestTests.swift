@@ -26,6 +26,11 @@ struct InstrumentLayoutIngestTests {
         spec: ExportSpec(layout: .scanR, plateName: "unused", wells: [WellIndex(row: 1, column: 1), WellIndex(row: 7, column: 11)],
                          fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48))
 
+    static let inCell = VariantExport(
+        summary: "IN Cell: classic names with z and time, a .xdce",
+        spec: ExportSpec(layout: .inCell, plateName: "Plate 7", wells: [WellIndex(row: 1, column: 2), WellIndex(row: 6, column: 7)],
+                         fields: 2, channels: 2, zPlanes: 2, timepoints: 2, width: 64, height: 48))
+
     /// Ingests `variant` with `--layout auto`; returns the export, the run and the plates written.
     private func ingest(_ variant: VariantExport, rootName: String = "export")
         async throws -> (export: GeneratedExport, run: CommandResult, outRoot: String, work: TemporaryFolder) {
@@ -118,5 +123,19 @@ struct InstrumentLayoutIngestTests {
         #expect(try plate.levelZeroScale(well: "H/12", field: "1")
                 == [1, Self.scanR.spec.zStepMicrons, Self.scanR.spec.pixelSizeMicrons, Self.scanR.spec.pixelSizeMicrons])
         try expectEveryPlane(of: export.images, in: plate, exportRoot: work.path + "/scanR run 7")
+    }
+
+    @Test func inCellXDCEPlacesChannelsAndDescribesThePlate() async throws {
+        let (export, _, outRoot, work) = try await ingest(Self.inCell, rootName: "Plate 7")
+        #expect(export.images.first?.relativePath == "B - 03(fld 1 wv DAPI - DAPI z 1 - time 1 - 0 ms).tif")
+        #expect(export.planFiles == ["Plate 7.xdce"])
+        let plates = try RealExportPlates(outputRoot: outRoot)
+        #expect(plates.names == ["Plate 7"])
+        #expect(try plates.channelLabels(plate: "Plate 7") == ["DAPI", "FITC"])
+        let spec = Self.inCell.spec
+        let plate = try WrittenPlate(root: outRoot + "/Plate 7.ome.zarr")
+        #expect(try plate.levelZeroScale(well: "G/8", field: "1")
+                == [1, 1, spec.zStepMicrons, spec.pixelSizeMicrons, spec.pixelSizeMicrons])
+        try expectEveryPlane(of: export.images, in: plate, exportRoot: work.path + "/Plate 7")
     }
 }
