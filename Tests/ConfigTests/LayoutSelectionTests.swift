@@ -7,8 +7,8 @@ import Testing
 struct LayoutSelectionTests {
     static let exportRoot = "/data/exports/Run_42"
     static let custom = [
-        "[[layout]]", "name = \"cytation\"",
-        "pattern = '(?<well>[A-P][0-9]{1,2})_(?<field>[0-9]+)_(?<channel>[0-9]+)\\.tif'", "plate = \"cytation-run\"",
+        "[[layout]]", "name = \"benchtop\"",
+        "pattern = '(?<well>[A-P][0-9]{1,2})_(?<field>[0-9]+)_(?<channel>[0-9]+)\\.tif'", "plate = \"benchtop-run\"",
     ]
 
     @Test("built-in names and their aliases, in any case", arguments: [
@@ -30,10 +30,10 @@ struct LayoutSelectionTests {
     @Test("a [[layout]] of the config is found by its name and names images by its pattern")
     func customLayout() throws {
         let config = try ConfigText.parse(Self.custom)
-        let layout = try config.layout(named: "cytation", exportRoot: Self.exportRoot)
-        #expect(layout.name == "cytation")
+        let layout = try config.layout(named: "benchtop", exportRoot: Self.exportRoot)
+        #expect(layout.name == "benchtop")
         #expect(layout.classify(relativePath: "B03_2_1.tif") == .image(ImageKey(
-            plate: "cytation-run", well: WellPosition(row: 1, column: 2), field: 1, channel: 0, z: 0)))
+            plate: "benchtop-run", well: WellPosition(row: 1, column: 2), field: 1, channel: 0, z: 0)))
     }
 
     @Test("an unknown name is reported with every name that would work")
@@ -47,7 +47,7 @@ struct LayoutSelectionTests {
             let problem = try #require(error.problems.first)
             #expect(problem.line == nil)
             let builtIn = LayoutCatalog.builtInNames.joined(separator: ", ")
-            #expect(problem.message == "unknown layout; use one of auto, \(builtIn), cytation")
+            #expect(problem.message == "unknown layout; use one of auto, \(builtIn), benchtop")
         }
     }
 

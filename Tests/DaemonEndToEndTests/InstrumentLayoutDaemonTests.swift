@@ -60,6 +60,14 @@ extension DaemonEndToEndSuite.SampleVariantDaemonTests {
             folder: "Plate 7")
     }
 
+    /// Cytation exports have no plan: the plates complete once no file has come for the plate timeout.
+    @Test func cytationMatchesIngest() async throws {
+        try await expectServedLikeIngested(
+            ExportSpec(layout: .cytation, plateName: "unused", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 2, column: 9)],
+                       fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48, channelNames: ["Phase Contrast", "GFP"]),
+            folder: "Plate 1_BC123", plateTimeout: "5s")
+    }
+
     /// HCS.ai runs complete by their manifests; sidecars, protocol and autofocus logs are ignored.
     @Test func hcsAIMatchesIngest() async throws {
         try await expectServedLikeIngested(

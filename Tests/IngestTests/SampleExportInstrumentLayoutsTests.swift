@@ -97,6 +97,7 @@ struct SampleExportInstrumentLayoutsTests {
         ("scanR channel name with /", ExportSpec(layout: .scanR, channelNames: ["GFP/RFP"]), "channel name"),
         ("IN Cell run folders", ExportSpec(layout: .inCell, runs: 2, runFolders: .exported), "run folders"),
         ("IN Cell channel name with ' - '", ExportSpec(layout: .inCell, channelNames: ["TL - Cy3"]), "channel name"),
+        ("Cytation channel name with _", ExportSpec(layout: .cytation, channelNames: ["GFP_2"]), "channel name"),
     ]
 
     @Test("variants the new layouts cannot carry are refused, naming the setting", arguments: refused)

@@ -166,6 +166,24 @@ def _incell_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey
                     channel=channel_names.index(match["em"]), z=int(match["z"] or 1), t=int(match["t"] or 1))
 
 
+def _cytation_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # <Row><col>_<field>[Z<z>]_<channel name>_1_<t 3d>_.tif ; field and time from 1, z as written; channels
+    # are numbered by their names in case-insensitive order. `plate` is unused: the plate is the export folder.
+    match = re.fullmatch(
+        r"(?P<row>[A-Z]+)(?P<col>\d+)_(?P<field>\d+)(?:Z(?P<z>\d+))?_(?P<channel>[A-Za-z0-9 ,\[\]]+)_1_(?P<t>\d{3})_\.tif",
+        relative,
+    )
+    if match is None or match["channel"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["channel"]), z=int(match["z"] or 0), t=int(match["t"]))
+
+
+def _cytation_channel_names(export_dir: Path) -> list[str]:
+    names = {re.split(r"_", path.name)[2] for path in export_dir.glob("*.tif")}
+    return sorted(names, key=str.lower)
+
+
 def _incell_channel_names(export_dir: Path) -> list[str]:
     """Emission filter names of the .xdce's non-fusion wavelengths, in order."""
     text = next(export_dir.glob("*.xdce")).read_text()
@@ -241,6 +259,9 @@ def parse_export(export_dir: Path, layout: str, plate: str) -> ParsedExport:
     elif layout == "incell":
         channel_names = _incell_channel_names(export_dir)
         parse_key = lambda relative, plate: _incell_key(relative, plate, channel_names)  # noqa: E731
+    elif layout == "cytation":
+        channel_names = _cytation_channel_names(export_dir)
+        parse_key = lambda relative, plate: _cytation_key(relative, plate, channel_names)  # noqa: E731
     else:
         parse_key = _KEY_PARSERS[layout]
     planes: dict[PlaneKey, Path] = {}

@@ -10,6 +10,9 @@ import Testing
             plate: "AS_09125_050116030001", well: WellPosition(row: 3, column: 2), field: 0, channel: 0, z: 0)))
         #expect(layout.classify(relativePath: "run/experiment/image_metadata_1.csv") == .plan(.hcsAIManifest))
         #expect(layout.classify(relativePath: "9987_Plate_3434/9987.HTD") == .plan(.imageXpressHTD))
+        #expect(layout.channelName(ofImageAt: "data/B2--W00014--P00001--Z00000--T00000--405 nm #1.tif") == "405 nm #1")
+        #expect(layout.channelName(ofImageAt: "A1_1Z4_DAPI_1_003_.tif") == "DAPI")
+        #expect(layout.channelName(ofImageAt: "Plate_C05_s1_w1.TIF") == nil)
     }
 
     /// A file one layout knows as its own non-image file is ignored with that layout's reason, even when a

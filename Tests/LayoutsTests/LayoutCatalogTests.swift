@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LayoutCatalogTests {
     @Test func namesBuiltInLayoutsAndAliases() {
-        #expect(LayoutCatalog.builtInNames == ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell"])
+        #expect(LayoutCatalog.builtInNames == ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell", "cytation"])
         for name in LayoutCatalog.builtInNames {
             #expect(LayoutCatalog.named(name, defaultPlateName: "P")?.name == name)
         }
@@ -29,6 +29,7 @@ import Testing
         (["--W00001--P00001--Z00000--T00000--cherry.tif", "--W00002--P00001--Z00000--T00000--cherry.tif"], "scanr"),
         (["Plate 7/Plate 7.xdce", "Plate 7/B - 03(fld 1 wv DAPI - DAPI).tif"], "incell"),
         (["B_03_f1_c1_x405_m455_z1_t1.tif", "B_03_f1_c2_x488_m525_z1_t1.tif"], "incell"),
+        (["A1_01_1_1_Phase Contrast_001.tif", "A1_1Z4_DAPI_1_003_.tif", "A2_1Z4_DAPI_1_003_.tif"], "cytation"),
     ])
     func detectsTheLayoutOfAFolder(files: [String], expected: String) throws {
         let folder = try TemporaryFolder()

@@ -3,7 +3,7 @@ import Foundation
 /// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
 public enum LayoutCatalog {
     /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
-    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell"]
+    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell", "cytation"]
 
     /// Other names users know these instruments by.
     static let aliases = [
@@ -14,6 +14,7 @@ public enum LayoutCatalog {
         "arrayscan": "cellomics", "cellinsight": "cellomics",
         "olympus-scanr": "scanr", "evident-scanr": "scanr",
         "in-cell": "incell", "incell-analyzer": "incell",
+        "gen5": "cytation", "biotek": "cytation",
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
@@ -29,6 +30,7 @@ public enum LayoutCatalog {
         case "cellomics": return CellomicsLayout()
         case "scanr": return ScanRLayout(defaultPlateName: defaultPlateName)
         case "incell": return InCellLayout(defaultPlateName: defaultPlateName)
+        case "cytation": return CytationLayout(defaultPlateName: defaultPlateName)
         default: return nil
         }
     }

@@ -174,7 +174,7 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [(HarmonyIndex.fileName, HarmonyIndex.text(for: spec, images: images))]
-        case .cellomics:
+        case .cellomics, .cytation:
             return []
         case .scanR:
             return [(ScanRMetadata.fileName, ScanRMetadata.text(for: spec, images: images))]
@@ -226,7 +226,7 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [CompanionFile(relativePath: HarmonyAssayLayout.fileName(for: spec), content: .text(HarmonyAssayLayout.text(for: spec)))]
-        case .cellomics, .scanR, .inCell:
+        case .cellomics, .scanR, .inCell, .cytation:
             return []
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in

@@ -15,4 +15,6 @@ public enum ExportLayout: String, Sendable, CaseIterable {
     case scanR = "scanr"
     /// GE / Cytiva IN Cell Analyzer: `<row> - <column>(fld <f> wv <ex> - <em>).tif` names and a `.xdce`.
     case inCell = "incell"
+    /// Agilent (BioTek) Cytation / Gen5: `<well>_<field>[Z<z>]_<channel>_1_<time>_.tif`, names alone.
+    case cytation = "cytation"
 }

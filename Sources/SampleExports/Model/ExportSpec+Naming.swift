@@ -48,6 +48,10 @@ extension ExportSpec {
             let zToken = zPlanes > 1 ? " z \(z + 1)" : ""
             let timeToken = timepoints > 1 ? " - time \(t + 1) - \(t * 60_000) ms" : ""
             return "\(well.rowLetters) - \(pad(well.column + 1, 2))(fld \(field + 1) wv \(filter) - \(filter)\(zToken)\(timeToken)).tif"
+        case .cytation:
+            // §1.8: unpadded well, field and time from 1, Z only in a stack, the channel by name.
+            let zToken = zPlanes > 1 ? "Z\(z + 1)" : ""
+            return "\(well.rowLetters)\(well.column + 1)_\(field + 1)\(zToken)_\(channelName(channel))_1_\(pad(t + 1, 3))_.tif"
         }
     }
 

@@ -19,7 +19,7 @@ extension ExportSpec {
     /// The folder that names `run`, relative to the export root; "" without run folders.
     func runFolder(_ run: Int) -> String {
         switch (runFolders, layout) {
-        case (.none, _), (_, .harmony), (_, .cellomics), (_, .scanR), (_, .inCell):
+        case (.none, _), (_, .harmony), (_, .cellomics), (_, .scanR), (_, .inCell), (_, .cytation):
             return ""
         case (.exported, .imageXpress):
             return "\(plateName)_Plate_\(acquisitionID(run))"

@@ -23,10 +23,13 @@ extension ExportSpec {
         return variantProblem
     }
 
-    /// scanR and IN Cell name files by channel name: names must be distinct and fit in their file names.
+    /// scanR, IN Cell and Cytation name files by channel name: names must be distinct and fit in their file
+    /// names (Gen5's hold letters, digits, spaces, commas and brackets only).
     private var channelNameProblem: (property: String, expected: String, found: String)? {
         let names = (0..<channels).map(channelName)
-        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") || $0.contains(" - ") || $0.contains(")") }) {
+        let gen5Characters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,[]")
+        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") || $0.contains(" - ") || $0.contains(")")
+            || (layout == .cytation && !$0.allSatisfy(gen5Characters.contains)) }) {
             return ("channel name", "a non-empty name without /, \" - \" or \")\" (\(layout.rawValue) puts it in file names)",
                     "\"\(bad)\"")
         }
@@ -42,7 +45,7 @@ extension ExportSpec {
         if runs > 1, runFolders == .none {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
-        if runFolders != .none, [.harmony, .cellomics, .scanR, .inCell].contains(layout) {
+        if runFolders != .none, [.harmony, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
             return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
                     "the \(layout.rawValue) layout")
         }
@@ -66,8 +69,8 @@ extension ExportSpec {
                 return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
             }
         }
-        if [.scanR, .inCell].contains(layout), let clash = channelNameProblem { return clash }
-        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell].contains(layout) {
+        if [.scanR, .inCell, .cytation].contains(layout), let clash = channelNameProblem { return clash }
+        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
             return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
                     "the \(layout.rawValue) layout")
         }

@@ -30,6 +30,11 @@ struct SampleExportCommand: ParsableCommand {
     @Option(help: "Channels.")
     var channels = 2
 
+    @Option(name: .customLong("channel-names"), help: ArgumentHelp(
+        "Comma-separated channel names, e.g. \"Phase Contrast,GFP\"; the rest are named DAPI, FITC, TRITC, Cy5, Brightfield.",
+        valueName: "names"))
+    var channelNames: String?
+
     @Option(help: "Z-planes.")
     var z = 1
 
@@ -147,7 +152,8 @@ struct SampleExportCommand: ParsableCommand {
         return ExportSpec(
             layout: instrument, plateName: plate, rows: plateFormat.rows, columns: plateFormat.columns, wells: wellList,
             fields: fields, channels: channels, zPlanes: z, timepoints: t, width: dimensions[0], height: dimensions[1],
-            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan, seed: seed,
+            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan,
+            channelNames: channelNames.map { $0.split(separator: ",").map(String.init) } ?? [], seed: seed,
             runs: runs ?? 1, runFolders: runFolders, metaSeriesHeaders: metaSeries, maximumProjection: projection,
             singlePlaneChannels: singlePlane, instrumentFiles: instrumentFiles)
     }

@@ -31,6 +31,12 @@ struct InstrumentLayoutIngestTests {
         spec: ExportSpec(layout: .inCell, plateName: "Plate 7", wells: [WellIndex(row: 1, column: 2), WellIndex(row: 6, column: 7)],
                          fields: 2, channels: 2, zPlanes: 2, timepoints: 2, width: 64, height: 48))
 
+    static let cytation = VariantExport(
+        summary: "Cytation: Gen5 names with z and time, channels by name, no plan",
+        spec: ExportSpec(layout: .cytation, plateName: "unused", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 7, column: 9)],
+                         fields: 2, channels: 2, zPlanes: 3, timepoints: 2, width: 64, height: 48,
+                         channelNames: ["Phase Contrast", "GFP"]))
+
     /// Ingests `variant` with `--layout auto`; returns the export, the run and the plates written.
     private func ingest(_ variant: VariantExport, rootName: String = "export")
         async throws -> (export: GeneratedExport, run: CommandResult, outRoot: String, work: TemporaryFolder) {
@@ -137,5 +143,21 @@ struct InstrumentLayoutIngestTests {
         #expect(try plate.levelZeroScale(well: "G/8", field: "1")
                 == [1, 1, spec.zStepMicrons, spec.pixelSizeMicrons, spec.pixelSizeMicrons])
         try expectEveryPlane(of: export.images, in: plate, exportRoot: work.path + "/Plate 7")
+    }
+
+    /// Gen5 names number neither channels nor (from 0) z: channels are ordered by name, z by its number.
+    @Test func cytationNamesAlone() async throws {
+        let (export, _, outRoot, work) = try await ingest(Self.cytation, rootName: "Plate 1_BC123")
+        #expect(export.images.first?.relativePath == "A1_1Z1_Phase Contrast_1_001_.tif")
+        let plates = try RealExportPlates(outputRoot: outRoot)
+        #expect(plates.names == ["Plate 1_BC123"])
+        #expect(try plates.channelLabels(plate: "Plate 1_BC123") == ["GFP", "Phase Contrast"])
+        let plate = try WrittenPlate(root: outRoot + "/Plate 1_BC123.ome.zarr")
+        // GFP (spec channel 1) sorts first.
+        let placed = export.images.map { image in
+            GeneratedImage(relativePath: image.relativePath, row: image.row, column: image.column, field: image.field,
+                           channel: 1 - image.channel, z: image.z, t: image.t)
+        }
+        try expectEveryPlane(of: placed, in: plate, exportRoot: work.path + "/Plate 1_BC123")
     }
 }
