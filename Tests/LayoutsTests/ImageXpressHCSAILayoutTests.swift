@@ -131,13 +131,7 @@ import Testing
     func malformedManifestsNameTheFileAndTheProblem(text: String, hint: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let csv = try folder.write(text, to: "image_metadata_1.csv")
-        #expect {
-            try layout.readPlan(at: csv)
-        } throws: { error in
-            guard case .malformedPlan(let path, _, _) = error as? LayoutError else { return false }
-            return path == csv && "\(error)".contains(hint)
-        }
+        try folder.expectMalformedPlan(text, at: "image_metadata_1.csv", layout: layout, hint: hint)
     }
 
     static func descriptor(wavelengths: String, complete: String = "false", unit: String = "µm",
@@ -193,13 +187,7 @@ import Testing
     func malformedDescriptorsNameTheFileAndTheProblem(text: String, hint: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let jdce = try folder.write(text, to: "bad.jdce")
-        #expect {
-            try layout.readPlan(at: jdce)
-        } throws: { error in
-            guard case .malformedPlan(let path, _, _) = error as? LayoutError else { return false }
-            return path == jdce && "\(error)".contains(hint)
-        }
+        try folder.expectMalformedPlan(text, at: "bad.jdce", layout: layout, hint: hint)
     }
 
     @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))

@@ -121,12 +121,6 @@ import Testing
     func malformedPlansNameTheFileAndTheProblem(text: String, hint: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write(text, to: "p.xdce")
-        #expect {
-            try layout.readPlan(at: path)
-        } throws: { error in
-            guard case .malformedPlan(let file, _, _) = error as? LayoutError else { return false }
-            return file == path && "\(error)".contains(hint)
-        }
+        try folder.expectMalformedPlan(text, at: "p.xdce", layout: layout, hint: hint)
     }
 }

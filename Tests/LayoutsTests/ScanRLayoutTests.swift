@@ -127,13 +127,7 @@ import Testing
     func malformedMetadataNamesTheFileAndTheProblem(text: String, hint: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write(text, to: "metadata.ome.xml")
-        #expect {
-            try layout.readPlan(at: path)
-        } throws: { error in
-            guard case .malformedPlan(let file, _, _) = error as? LayoutError else { return false }
-            return file == path && "\(error)".contains(hint)
-        }
+        try folder.expectMalformedPlan(text, at: "metadata.ome.xml", layout: layout, hint: hint)
     }
 
     @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))

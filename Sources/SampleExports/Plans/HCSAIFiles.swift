@@ -1,4 +1,5 @@
 import Foundation
+import Zarr
 
 /// The files MetaXpress Acquire (ImageXpress HCS.ai) writes for one acquisition unit, in the structure of
 /// the real run described in docs/instrument-layouts.md §1.2: the `.jdce` descriptor (JSON), the
@@ -18,44 +19,39 @@ enum HCSAIFiles {
     /// The descriptor of `run`: plate size, pixel size, one wavelength per channel named by its emission
     /// filter, the z step, and `CollectionComplete` true, as a finished run leaves it.
     static func descriptor(for spec: ExportSpec, run: Int) -> String {
-        let json = JSONText.self
         let zStep = spec.zPlanes > 1 ? spec.zStepMicrons : 0
-        let wavelengths = (0..<spec.channels).map { channel in
-            json.object([
-                ("Index", "\(channel)"), ("ImagingMode", json.string(spec.zPlanes > 1 ? "3-D" : "2-D")),
-                ("ZSlice", "\(spec.zPlanes)"), ("ZStep", "\(zStep)"),
-                ("EmissionFilter", json.object([("Name", json.string(spec.channelName(channel)))])),
-            ])
+        let wavelengths: [JSONValue] = (0..<spec.channels).map { channel in
+            ["Index": JSONValue(channel), "ImagingMode": JSONValue(spec.zPlanes > 1 ? "3-D" : "2-D"),
+             "ZSlice": JSONValue(spec.zPlanes), "ZStep": JSONValue(zStep),
+             "EmissionFilter": ["Name": JSONValue(spec.channelName(channel))]]
         }
         let plateID = "\(spec.plateName) \(SampleExportText.timestamp(secondsAfterStart: spec.runStartSeconds(run)))"
-        let settings = json.object([
-            ("Camera", json.object([("Size", json.object([("Width", "\(spec.width)"), ("Height", "\(spec.height)")])),
-                                    ("Binning", json.string("1 X 1"))])),
-            ("ObjectiveCalibration", json.object([("Unit", json.string("µm")), ("PixelWidth", "\(spec.pixelSizeMicrons)"),
-                                                  ("PixelHeight", "\(spec.pixelSizeMicrons)")])),
-            ("Plate", json.object([("Name", json.string("\(spec.rows * spec.columns) well plate")), ("Rows", "\(spec.rows)"),
-                                   ("Columns", "\(spec.columns)")])),
-            ("Wavelengths", "[" + wavelengths.joined(separator: ", ") + "]"),
-            ("PlateMap", json.object([
-                ("ZDimensionParameters", json.object([("Enabled", "\(spec.zPlanes > 1)"), ("Step", "\(zStep)"),
-                                                      ("NumberOfSlices", "\(spec.zPlanes)")])),
-                ("TimeSchedule", json.object([("Enabled", "\(spec.timepoints > 1)"),
-                                              ("NumberOfTimepoints", "\(spec.timepoints)")])),
-            ])),
-            ("CollectionComplete", "true"),
-        ])
-        return json.object([
-            ("Version", json.string("1.1")),
-            ("ImageStack", json.object([
-                ("PlateId", json.string(plateID)),
-                ("Application", json.object([("Name", json.string("MetaXpress Acquire")),
-                                             ("SoftwareLabel", json.string("PlateDrop synthetic"))])),
-                ("ImageFormat", json.string("TIFF")),
-                ("AutoLeadAcquisitionProtocol", settings),
-                ("SpecimenHolder", json.object([("Type", json.string("plate")), ("Barcode", json.string(""))])),
-                ("ImageMetadataFiles", "[" + json.string(manifestFileName) + "]"),
-            ])),
-        ]) + "\n"
+        let settings: JSONValue = [
+            "Camera": ["Size": ["Width": JSONValue(spec.width), "Height": JSONValue(spec.height)], "Binning": "1 X 1"],
+            "ObjectiveCalibration": ["Unit": "µm", "PixelWidth": JSONValue(spec.pixelSizeMicrons),
+                                     "PixelHeight": JSONValue(spec.pixelSizeMicrons)],
+            "Plate": ["Name": JSONValue("\(spec.rows * spec.columns) well plate"), "Rows": JSONValue(spec.rows),
+                      "Columns": JSONValue(spec.columns)],
+            "Wavelengths": .array(wavelengths),
+            "PlateMap": [
+                "ZDimensionParameters": ["Enabled": .bool(spec.zPlanes > 1), "Step": JSONValue(zStep),
+                                         "NumberOfSlices": JSONValue(spec.zPlanes)],
+                "TimeSchedule": ["Enabled": .bool(spec.timepoints > 1), "NumberOfTimepoints": JSONValue(spec.timepoints)],
+            ],
+            "CollectionComplete": true,
+        ]
+        let document: JSONValue = [
+            "Version": "1.1",
+            "ImageStack": [
+                "PlateId": JSONValue(plateID),
+                "Application": ["Name": "MetaXpress Acquire", "SoftwareLabel": "PlateDrop synthetic"],
+                "ImageFormat": "TIFF",
+                "AutoLeadAcquisitionProtocol": settings,
+                "SpecimenHolder": ["Type": "plate", "Barcode": ""],
+                "ImageMetadataFiles": JSONValue(strings: [manifestFileName]),
+            ],
+        ]
+        return document.prettySerialized() + "\n"
     }
 
     /// One row per image of the run, columns as MetaXpress Acquire writes them: the well as "B - 7" and as
@@ -84,7 +80,7 @@ enum HCSAIFiles {
 
     /// A stand-in for the run's protocol, which the layout ignores.
     static func protocolText(for spec: ExportSpec) -> String {
-        JSONText.object([("acquisitionEngineProtocol", JSONText.object([("name", JSONText.string(spec.plateName))]))]) + "\n"
+        JSONValue.object(["acquisitionEngineProtocol": ["name": JSONValue(spec.plateName)]]).prettySerialized() + "\n"
     }
 
     /// The laser-autofocus summary MetaXpress Acquire writes beside the unit.
@@ -95,7 +91,7 @@ enum HCSAIFiles {
 
     /// The statistics sidecar of one image (`<image>.statistics.json`).
     static func statistics(for spec: ExportSpec) -> String {
-        JSONText.object([("channels", "1"), ("bitsPerSample", "\(spec.sampleType.byteCount * 8)")]) + "\n"
+        JSONValue.object(["channels": 1, "bitsPerSample": JSONValue(spec.sampleType.byteCount * 8)]).serialized() + "\n"
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break.
