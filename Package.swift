@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module map: see docs/architecture.md. Dependencies point down only:
 // platedrop → PlateDropDaemon → (Watch, Catalog, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
-// SampleExports → TIFF.
+// SampleExports → (TIFF, Zarr for its JSON).
 let package = Package(
     name: "PlateDrop",
     platforms: [.macOS(.v14)],
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "NGFF", dependencies: ["Zarr"]),
         .target(name: "Layouts"),
         .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
-        .target(name: "SampleExports", dependencies: ["TIFF"]),
+        .target(name: "SampleExports", dependencies: ["TIFF", "Zarr"]),
         // Runs the built binary for the suites that test it as a user would; used by tests only.
         .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),

@@ -23,6 +23,17 @@ static inline int ctiff_get_u32_defaulted(TIFF *tif, uint32_t tag, uint32_t *val
     return TIFFGetFieldDefaulted(tif, tag, value);
 }
 
+/* The red, green and blue tables of a palette image, 2^BitsPerSample entries each; libtiff owns them. */
+static inline int ctiff_get_colormap(TIFF *tif, const uint16_t **red, const uint16_t **green,
+                                     const uint16_t **blue) {
+    uint16_t *r = NULL, *g = NULL, *b = NULL;
+    int found = TIFFGetField(tif, TIFFTAG_COLORMAP, &r, &g, &b);
+    *red = r;
+    *green = g;
+    *blue = b;
+    return found;
+}
+
 /* uint16 values travel through varargs promoted to int. */
 static inline int ctiff_set_u16(TIFF *tif, uint32_t tag, uint16_t value) {
     return TIFFSetField(tif, tag, (int)value);

@@ -17,7 +17,8 @@ public enum RealExportCorpus {
     public static let exportsWithPixels: [String: [String]] = [
         "imagexpress/faim-ipa-metaxpress-exported": [], "imagexpress/faim-ipa-metaxpress-stored": [],
         "imagexpress/cellprofiler-examples": [], "harmony/operetta-compose": [],
-        "harmony/pe2loaddata-phenix": ["Version7/images/Index.xml"],
+        "harmony/pe2loaddata-phenix": ["Version7/images/Index.xml"], "cellomics/cellprofiler-examples": [],
+        "imagexpress-hcsai/fractal-uzh-converters": [], "scanr/cellprofiler-examples": [],
     ]
 
     /// Whether the corpus is there.

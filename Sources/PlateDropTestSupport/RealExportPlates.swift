@@ -64,6 +64,15 @@ public struct RealExportPlates: Sendable {
         return scale?.arrayValue?.last?.doubleValue
     }
 
+    /// How many rows and columns the plate metadata lists: the plate format the writer chose.
+    public func plateGrid(plate name: String) throws -> (rows: Int, columns: Int) {
+        let root = outputRoot + "/" + name + ".ome.zarr"
+        let store = FileStore(root: root)
+        guard let format = ZarrGroup.detectFormat(store: store, path: "") else { throw Malformed(description: "no Zarr group at \(root)") }
+        let plate = try Self.omeAttributes(store: store, path: "", format: format)["plate"]
+        return (plate?["rows"]?.arrayValue?.count ?? 0, plate?["columns"]?.arrayValue?.count ?? 0)
+    }
+
     /// Level-0 shape of every field of the plate, by well and field path.
     public func levelZeroShapes(plate name: String) throws -> [String: [Int]] {
         try Self.levelZeroArrays(root: outputRoot + "/" + name + ".ome.zarr").mapValues(\.metadata.shape)

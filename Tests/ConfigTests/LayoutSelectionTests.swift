@@ -7,14 +7,15 @@ import Testing
 struct LayoutSelectionTests {
     static let exportRoot = "/data/exports/Run_42"
     static let custom = [
-        "[[layout]]", "name = \"cytation\"",
-        "pattern = '(?<well>[A-P][0-9]{1,2})_(?<field>[0-9]+)_(?<channel>[0-9]+)\\.tif'", "plate = \"cytation-run\"",
+        "[[layout]]", "name = \"benchtop\"",
+        "pattern = '(?<well>[A-P][0-9]{1,2})_(?<field>[0-9]+)_(?<channel>[0-9]+)\\.tif'", "plate = \"benchtop-run\"",
     ]
 
     @Test("built-in names and their aliases, in any case", arguments: [
         ("imagexpress", "imagexpress"), ("ImageXpress", "imagexpress"), ("metaxpress", "imagexpress"),
         ("yokogawa", "yokogawa"), ("CV7000", "yokogawa"), ("cellvoyager", "yokogawa"),
         ("harmony", "harmony"), ("phenix", "harmony"), ("operetta", "harmony"), ("opera", "harmony"),
+        ("cellomics", "cellomics"), ("CellInsight", "cellomics"), ("HCSai", "imagexpress-hcsai"),
     ])
     func builtIn(name: String, expected: String) throws {
         #expect(try PlateDropConfig().layout(named: name, exportRoot: Self.exportRoot).name == expected)
@@ -29,23 +30,24 @@ struct LayoutSelectionTests {
     @Test("a [[layout]] of the config is found by its name and names images by its pattern")
     func customLayout() throws {
         let config = try ConfigText.parse(Self.custom)
-        let layout = try config.layout(named: "cytation", exportRoot: Self.exportRoot)
-        #expect(layout.name == "cytation")
+        let layout = try config.layout(named: "benchtop", exportRoot: Self.exportRoot)
+        #expect(layout.name == "benchtop")
         #expect(layout.classify(relativePath: "B03_2_1.tif") == .image(ImageKey(
-            plate: "cytation-run", well: WellPosition(row: 1, column: 2), field: 1, channel: 0, z: 0)))
+            plate: "benchtop-run", well: WellPosition(row: 1, column: 2), field: 1, channel: 0, z: 0)))
     }
 
     @Test("an unknown name is reported with every name that would work")
     func unknownName() throws {
         let config = try ConfigText.parse(Self.custom)
         do {
-            _ = try config.layout(named: "cellomics", exportRoot: Self.exportRoot)
+            _ = try config.layout(named: "nikon", exportRoot: Self.exportRoot)
             Issue.record("an unknown layout was accepted")
         } catch let error as ConfigError {
-            #expect(error.path == "--layout cellomics")
+            #expect(error.path == "--layout nikon")
             let problem = try #require(error.problems.first)
             #expect(problem.line == nil)
-            #expect(problem.message == "unknown layout; use one of auto, imagexpress, yokogawa, harmony, cytation")
+            let builtIn = LayoutCatalog.builtInNames.joined(separator: ", ")
+            #expect(problem.message == "unknown layout; use one of auto, \(builtIn), benchtop")
         }
     }
 

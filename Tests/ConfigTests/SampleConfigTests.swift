@@ -26,9 +26,9 @@ struct SampleConfigTests {
         let config = try PlateDropConfig.parse(text + "\n" + uncommented.joined(separator: "\n"), path: "sample+layout")
         let layout = try #require(config.customLayouts.first)
         #expect(config.customLayouts.count == 1)
-        #expect(layout.name == "cytation")
+        #expect(layout.name == "benchtop")
         #expect(layout.oneBased)
-        #expect(layout.plateName == "cytation-run")
+        #expect(layout.plateName == "benchtop-run")
         #expect(layout.pattern.contains("(?<well>"))
     }
 

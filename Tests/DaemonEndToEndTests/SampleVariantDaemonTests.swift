@@ -56,7 +56,7 @@ extension DaemonEndToEndSuite {
 
         /// Copies one file to the same relative path under `destination`, through a hidden temporary name
         /// and a rename, as MetaXpress and the generator write files.
-        private func deliver(_ relativePath: String, from root: String, into destination: String) throws {
+        func deliver(_ relativePath: String, from root: String, into destination: String) throws {
             let target = destination + "/" + relativePath
             let folder = (target as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -66,7 +66,7 @@ extension DaemonEndToEndSuite {
         }
 
         /// Every field's level 0 in `served` holds the same bytes as in `batch`.
-        private func expectSameLevelZero(_ served: StoreOnDisk, _ batch: StoreOnDisk, plate: String) throws {
+        func expectSameLevelZero(_ served: StoreOnDisk, _ batch: StoreOnDisk, plate: String) throws {
             let levelZero = { (store: StoreOnDisk) in
                 try store.arrayPaths().filter { $0.split(separator: "/").count == 4 && $0.hasSuffix("/0") }
             }

@@ -52,7 +52,7 @@ struct BadInputTests {
                                 sampleFormat: 1, photometric: 2, data: [UInt8](repeating: 90, count: 64 * 48 * 3))
         try TIFFWriter.writeRaw(path: at(plane("A07")), width: 64, height: 48, samplesPerPixel: 1, bitsPerSample: 8,
                                 sampleFormat: 1, photometric: 3, data: [UInt8](repeating: 3, count: 64 * 48),
-                                colormap: (0..<(3 * 256)).map { UInt16($0 % 256) * 257 })
+                                colormap: (0..<(3 * 256)).map { $0 < 256 ? UInt16($0) * 257 : 0 })
         try TIFFWriter.writeRaw(path: at(plane("A08")), width: 64, height: 48, samplesPerPixel: 1, bitsPerSample: 1,
                                 sampleFormat: 1, photometric: 1, data: [UInt8](repeating: 0xAA, count: 8 * 48))
         try TIFFWriter.write(path: at(plane("A09")), width: 64, height: 48, sampleType: .uint8,

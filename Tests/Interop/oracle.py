@@ -21,7 +21,7 @@ _TIFF_SUFFIXES = {".tif", ".tiff"}
 
 @dataclass(frozen=True)
 class PlaneKey:
-    """One 2-D plane, in the instrument's own (1-based) numbering."""
+    """One 2-D plane, in the instrument's own numbering (from 1, or from 0 for Cellomics, HCS.ai and scanR z/t)."""
 
     row: str  # row letters, e.g. "P" or "AF"
     column: int
@@ -112,7 +112,94 @@ def _harmony_key(relative: str, plate: str) -> PlaneKey | None:
     )
 
 
-_KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key}
+def _cellomics_key(relative: str, plate: str) -> PlaneKey | None:
+    # <plate>_<Row><col 2d>f<field 2d>d<channel>.tif ; field and channel count from 0, no z or t.
+    match = re.fullmatch(
+        re.escape(plate) + r"_(?P<row>[A-Z]+)(?P<col>\d{2})f(?P<field>\d{2})d(?P<channel>\d)\.tif",
+        relative,
+    )
+    if match is None:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=int(match["channel"]), z=0, t=0)
+
+
+def _hcsai_key(relative: str, plate: str) -> PlaneKey | None:
+    # experiment/timepoint<t>/<plate>_t<t>_<Row><col 2d>_s<field>_w<channel>_z<z>.tif ; every index from 0.
+    match = re.fullmatch(
+        r"experiment/timepoint(?P<folder_t>\d+)/" + re.escape(plate)
+        + r"_t(?P<t>\d+)_(?P<row>[A-Z]+)(?P<col>\d{2})_s(?P<field>\d+)_w(?P<channel>\d+)_z(?P<z>\d+)\.tif",
+        relative,
+    )
+    if match is None or match["folder_t"] != match["t"]:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=int(match["channel"]), z=int(match["z"]), t=int(match["t"]))
+
+
+def _scanr_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # data/<Row><col>--W<well 5d>--P<position 5d>--Z<z 5d>--T<t 5d>--<channel name>.tif ; W and P from 1,
+    # Z and T from 0; the channel's number is its place among the <Channel Name>s of metadata.ome.xml.
+    # `plate` is unused: the plate is the folder holding data/.
+    match = re.fullmatch(
+        r"data/(?P<row>[A-Z]+)(?P<col>\d+)--W\d{5}--P(?P<field>\d{5})--Z(?P<z>\d{5})--T(?P<t>\d{5})--(?P<channel>.+)\.tif",
+        relative,
+    )
+    if match is None or match["channel"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["channel"]), z=int(match["z"]), t=int(match["t"]))
+
+
+def _incell_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # <Row> - <col 2d>(fld <field> wv <ex> - <em>[ z <z>][ - time <t> - <ms> ms]).tif ; every number from 1;
+    # the channel's number is its place among the emission filters of the .xdce. `plate` is unused: the
+    # plate is the export folder.
+    match = re.fullmatch(
+        r"(?P<row>[A-Z]+) - (?P<col>\d{2})\(fld (?P<field>\d+) wv (?P<ex>[^)]+?) - (?P<em>[^)]+?)"
+        r"(?: z (?P<z>\d+))?(?: - time (?P<t>\d+) - \d+ ms)?\)\.tif",
+        relative,
+    )
+    if match is None or match["em"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["em"]), z=int(match["z"] or 1), t=int(match["t"] or 1))
+
+
+def _cytation_key(relative: str, plate: str, channel_names: list[str]) -> PlaneKey | None:
+    # <Row><col>_<field>[Z<z>]_<channel name>_1_<t 3d>_.tif ; field and time from 1, z as written; channels
+    # are numbered by their names in case-insensitive order. `plate` is unused: the plate is the export folder.
+    match = re.fullmatch(
+        r"(?P<row>[A-Z]+)(?P<col>\d+)_(?P<field>\d+)(?:Z(?P<z>\d+))?_(?P<channel>[A-Za-z0-9 ,\[\]]+)_1_(?P<t>\d{3})_\.tif",
+        relative,
+    )
+    if match is None or match["channel"] not in channel_names:
+        return None
+    return PlaneKey(row=match["row"], column=int(match["col"]), field=int(match["field"]),
+                    channel=channel_names.index(match["channel"]), z=int(match["z"] or 0), t=int(match["t"]))
+
+
+def _cytation_channel_names(export_dir: Path) -> list[str]:
+    names = {re.split(r"_", path.name)[2] for path in export_dir.glob("*.tif")}
+    return sorted(names, key=str.lower)
+
+
+def _incell_channel_names(export_dir: Path) -> list[str]:
+    """Emission filter names of the .xdce's non-fusion wavelengths, in order."""
+    text = next(export_dir.glob("*.xdce")).read_text()
+    waves = re.findall(r'<Wavelength fusion_wave="false"[^>]*>(.*?)</Wavelength>', text, flags=re.DOTALL)
+    return [re.search(r'<EmissionFilter name="([^"]*)"', wave).group(1) for wave in waves]
+
+
+def _scanr_channel_names(export_dir: Path) -> list[str]:
+    """Channel names in the order the first <Image> of data/metadata.ome.xml lists them."""
+    text = (export_dir / "data" / "metadata.ome.xml").read_text()
+    first_image = text.split("</Image>")[0]
+    return re.findall(r'<Channel ID="[^"]*" Name="([^"]*)"', first_image)
+
+
+_KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key,
+                "cellomics": _cellomics_key, "imagexpress-hcsai": _hcsai_key}
 
 
 @dataclass
@@ -166,7 +253,17 @@ class ParsedExport:
 
 
 def parse_export(export_dir: Path, layout: str, plate: str) -> ParsedExport:
-    parse_key = _KEY_PARSERS[layout]
+    if layout == "scanr":
+        channel_names = _scanr_channel_names(export_dir)
+        parse_key = lambda relative, plate: _scanr_key(relative, plate, channel_names)  # noqa: E731
+    elif layout == "incell":
+        channel_names = _incell_channel_names(export_dir)
+        parse_key = lambda relative, plate: _incell_key(relative, plate, channel_names)  # noqa: E731
+    elif layout == "cytation":
+        channel_names = _cytation_channel_names(export_dir)
+        parse_key = lambda relative, plate: _cytation_key(relative, plate, channel_names)  # noqa: E731
+    else:
+        parse_key = _KEY_PARSERS[layout]
     planes: dict[PlaneKey, Path] = {}
     unmatched: list[Path] = []
     for path in sorted(export_dir.rglob("*")):

@@ -249,7 +249,7 @@ def test_tensorstore_reads_level_0(ingested: IngestedPlate):
 
 @pytest.mark.parametrize("layout_scenario", [
     next(scenario for scenario in SCENARIOS if scenario.layout == layout and scenario.with_plan)
-    for layout in ("imagexpress", "yokogawa", "harmony")
+    for layout in ("imagexpress", "yokogawa", "harmony", "cellomics", "imagexpress-hcsai", "scanr", "incell", "cytation")
 ], ids=lambda scenario: scenario.layout)
 def test_ingest_detects_the_layout(platedrop: PlateDrop, workspace: Workspace, layout_scenario: Scenario,
                                    tmp_path: Path):

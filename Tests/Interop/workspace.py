@@ -62,6 +62,13 @@ SCENARIOS = [
              min_levels=2),
     Scenario("imagexpress-pyramid-odd-float", "imagexpress", "odd", 96, ("E5",), fields=2, width=333, height=301,
              dtype="float32", min_levels=2),
+    Scenario("cellomics-384-fields-channels", "cellomics", "AS_09047_050428030001", 384, ("A1", "O24"),
+             fields=3, channels=3, dtype="uint8"),
+    Scenario("imagexpress-hcsai-z-and-t", "imagexpress-hcsai", "test_data", 96, ("B2", "C5"),
+             fields=2, channels=2, z=2, t=2, width=100, height=70),
+    Scenario("scanr-positions-z", "scanr", "unused", 96, ("B2", "H12"), fields=2, channels=2, z=2, dtype="int16"),
+    Scenario("incell-384-z-and-t", "incell", "Plate7", 384, ("B3", "P24"), fields=2, channels=2, z=2, t=2),
+    Scenario("cytation-z-stack", "cytation", "unused", 96, ("A1", "H10"), fields=2, channels=3, z=3, dtype="uint8"),
 ]
 
 # Output flavours of `platedrop ingest`: NGFF 0.4 / Zarr v2 (also as the compat profile, with consolidated

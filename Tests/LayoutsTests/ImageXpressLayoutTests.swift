@@ -107,7 +107,7 @@ import Testing
     @Test func explainsNamesItCannotRead() {
         let cases: [(String, String)] = [
             ("Wellscan_96well_TL_488_t0_B07_s0_w0_z0.tif", "HCS.ai"),
-            ("experiment/plate.jdce", "HCS.ai"),
+            ("experiment/plate.jdce", "--layout imagexpress-hcsai"),
             ("random.tif", "<plate>_<well>"),
             ("P_C05_s0_w1.tif", "count from 1"),
             ("TimePoint_0/P_C05.tif", "TimePoint_"),

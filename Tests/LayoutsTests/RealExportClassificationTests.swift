@@ -9,7 +9,8 @@ import Testing
     static let exports = [
         "imagexpress/faim-ipa-metaxpress-exported", "imagexpress/faim-ipa-metaxpress-stored",
         "imagexpress/cellprofiler-examples", "yokogawa/faim-ipa-cv8000", "harmony/operetta-compose",
-        "harmony/pe2loaddata-phenix",
+        "harmony/pe2loaddata-phenix", "cellomics/cellprofiler-examples", "imagexpress-hcsai/fractal-uzh-converters",
+        "scanr/cellprofiler-examples", "scanr/fractal-uzh-converters",
     ]
 
     @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote), arguments: exports)
@@ -17,7 +18,8 @@ import Testing
         let root = RealExportCorpus.path(export)
         let layout = try LayoutCatalog.detect(exportRoot: root)
         let files = RealExportCorpus.files(under: export, extensions: ["tif", "tiff", "xml", "mlf", "mrf", "mes", "wpi",
-                                                                       "wpp", "htd", "log", "db"])
+                                                                       "wpp", "htd", "log", "db", "jdce", "csv", "json",
+                                                                       "mxprotocol", "txt"])
         #expect(!files.isEmpty)
         for file in files {
             let relative = String(file.dropFirst(export.count + 1))

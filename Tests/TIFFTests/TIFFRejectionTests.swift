@@ -17,8 +17,8 @@ struct RejectedPage: CustomTestStringConvertible, Sendable {
     static let all: [RejectedPage] = [
         RejectedPage(name: "RGB", samplesPerPixel: 3, bitsPerSample: 8, sampleFormat: 1, photometric: 2,
                      property: "photometric interpretation", found: "RGB"),
-        RejectedPage(name: "palette", samplesPerPixel: 1, bitsPerSample: 8, sampleFormat: 1, photometric: 3,
-                     property: "photometric interpretation", found: "palette"),
+        RejectedPage(name: "colour palette", samplesPerPixel: 1, bitsPerSample: 8, sampleFormat: 1, photometric: 3,
+                     property: "photometric interpretation", found: "palette whose colour map is not a linear grey ramp"),
         RejectedPage(name: "MinIsWhite", samplesPerPixel: 1, bitsPerSample: 16, sampleFormat: 1, photometric: 0,
                      property: "photometric interpretation", found: "MinIsWhite"),
         RejectedPage(name: "two grey samples", samplesPerPixel: 2, bitsPerSample: 8, sampleFormat: 1, photometric: 1,
@@ -54,7 +54,9 @@ struct TIFFRejectionTests {
         let height = 10
         let rowBytes = (width * page.samplesPerPixel * page.bitsPerSample + 7) / 8
         let data = (0..<(rowBytes * height)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let colormap = page.photometric == 3 ? (0..<(3 << page.bitsPerSample)).map { UInt16($0 % 256) * 257 } : nil
+        // A red ramp: the palette maps indices to colours, not to greys.
+        let entries = 1 << page.bitsPerSample
+        let colormap = page.photometric == 3 ? (0..<(3 * entries)).map { $0 < entries ? UInt16($0) * 257 : 0 } : nil
         try TIFFWriter.writeRaw(
             path: path, width: width, height: height, samplesPerPixel: page.samplesPerPixel,
             bitsPerSample: page.bitsPerSample, sampleFormat: page.sampleFormat, photometric: page.photometric,

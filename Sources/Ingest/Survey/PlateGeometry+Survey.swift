@@ -119,8 +119,9 @@ extension PlateGeometry {
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
             fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
             wells: planesByWell.keys.sorted(), planesByWell: planesByWell,
-            plan: completedPlan(plan, plate: sources.name, planesByWell: planesByWell, fields: fields, channels: channels,
-                                layout: sources.layout),
+            plan: namingChannels(completedPlan(plan, plate: sources.name, planesByWell: planesByWell, fields: fields,
+                                               channels: channels, layout: sources.layout),
+                                 planesByWell: planesByWell, channels: channels, layout: sources.layout),
             layout: sources.layout)
         return SurveyResult(geometry: geometry, rejected: rejected, ignored: ignored, planGaps: planGaps)
     }

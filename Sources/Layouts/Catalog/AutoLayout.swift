@@ -13,18 +13,23 @@ public struct AutoLayout: InstrumentLayout {
         candidates = LayoutCatalog.builtInNames.compactMap { LayoutCatalog.named($0, defaultPlateName: defaultPlateName) }
     }
 
+    /// A layout that knows the file as one of its own non-image files (a CellVoyager reference, an HCS.ai
+    /// protocol) outranks one that merely does not recognise it.
     public func classify(relativePath: String) -> FileRole {
-        var firstAnswer: FileRole?
+        var firstIgnored: FileRole?
+        var firstUnrecognized: FileRole?
         for layout in candidates {
             let role = layout.classify(relativePath: relativePath)
             switch role {
             case .image, .plan:
                 return role
-            case .ignored, .unrecognized:
-                firstAnswer = firstAnswer ?? role
+            case .ignored:
+                firstIgnored = firstIgnored ?? role
+            case .unrecognized:
+                firstUnrecognized = firstUnrecognized ?? role
             }
         }
-        return firstAnswer ?? .unrecognized(reason: "no built-in layout recognises this name")
+        return firstIgnored ?? firstUnrecognized ?? .unrecognized(reason: "no built-in layout recognises this name")
     }
 
     public func readPlan(at path: String) throws(LayoutError) -> PlatePlan {
@@ -45,5 +50,12 @@ public struct AutoLayout: InstrumentLayout {
     /// The first built-in layout's reading of the header: each recognises only its own instrument's.
     public func planeMetadata(imageDescription: String) -> PlaneMetadata? {
         candidates.lazy.compactMap { $0.planeMetadata(imageDescription: imageDescription) }.first
+    }
+
+    /// The channel name of the layout that claims the file as an image.
+    public func channelName(ofImageAt relativePath: String) -> String? {
+        candidates.first { layout in
+            if case .image = layout.classify(relativePath: relativePath) { true } else { false }
+        }?.channelName(ofImageAt: relativePath)
     }
 }

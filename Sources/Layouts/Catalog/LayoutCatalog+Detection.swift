@@ -4,7 +4,7 @@ extension LayoutCatalog {
     /// How many files `detect(exportRoot:)` looks at before deciding.
     public static let detectionSampleSize = 400
 
-    /// The layout of the export at `exportRoot`: the vendor whose plan files are present (`.HTD`,
+    /// The layout of the export at `exportRoot`: the vendor whose plan files are present (`.HTD`, `.jdce`,
     /// `MeasurementData.mlf`/`MeasurementDetail.mrf`, `Index*.xml`), or else the layout that names more
     /// than half of the image files among the first `detectionSampleSize` found. Throws, saying what it
     /// looked at, when the export is empty, mixed or of no built-in layout.
@@ -35,7 +35,7 @@ extension LayoutCatalog {
         }
         let examples = imageFiles.prefix(3).joined(separator: ", ")
         let looked = "\(files.count) files (\(imageFiles.count) images\(examples.isEmpty ? "" : ", e.g. \(examples)"))"
-        let expected = "plan files of one instrument (.HTD, MeasurementData.mlf, Index.idx.xml) "
+        let expected = "plan files of one instrument (.HTD, .jdce, MeasurementData.mlf, Index.idx.xml, .xdce, metadata.ome.xml) "
             + "or a majority of image names of one built-in layout"
         if planFiles.count == 1, let vendor = planFiles.keys.first, let layout = layouts.first(where: { $0.name == vendor }) {
             return layout
@@ -53,11 +53,8 @@ extension LayoutCatalog {
         }
         let votes = ranked.isEmpty ? "no image name of any built-in layout"
             : ranked.map { "\($0.value) named by \($0.key)" }.joined(separator: ", ")
-        // HCS.ai exports look like ImageXpress ones to a user; say why they are not read (docs/instrument-layouts.md §1.2).
-        let hcsAI = files.first { RelativePath($0).fileExtension == "jdce" }
-            .map { "; \($0) marks an ImageXpress HCS.ai export, which PlateDrop does not read" } ?? ""
         throw .layoutNotDetected(exportRoot: exportRoot, expected: expected,
-                                 found: "no plan file among \(looked); \(votes)\(hcsAI)")
+                                 found: "no plan file among \(looked); \(votes)")
     }
 
     /// Up to `detectionSampleSize` regular files below `root`, relative to it, hidden folders skipped.

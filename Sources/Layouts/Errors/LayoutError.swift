@@ -26,7 +26,7 @@ public enum LayoutError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Custom layout \"\(layout)\" has an unusable pattern \(pattern): expected \(expected), found \(found)."
         case let .layoutNotDetected(exportRoot, expected, found):
             return "Cannot tell which instrument wrote \(exportRoot): expected \(expected); found \(found). "
-                + "Name the layout with --layout (imagexpress, yokogawa, harmony, or a custom pattern)."
+                + "Name the layout with --layout (\(LayoutCatalog.builtInNames.joined(separator: ", ")), or a custom pattern)."
         }
     }
 }

@@ -40,7 +40,7 @@ public struct ImageXpressLayout: InstrumentLayout {
     private static let hcsAIStem = try! NSRegularExpression(
         wholeMatching: #"(?<prefix>.+)_t\d+_[A-Z]\d{2}_s\d+_w\d+_z\d+"#, options: [.caseInsensitive])
 
-    /// The `.HTD` plan, thumbnails (ignored), HCS.ai files (explained), and classic images; projections
+    /// The `.HTD` plan, thumbnails (ignored), HCS.ai files (pointed to their own layout), and classic images; projections
     /// (`ZStep_0`) go to the run's projection plate.
     public func classify(relativePath: String) -> FileRole {
         let path = RelativePath(relativePath)
@@ -96,8 +96,8 @@ public struct ImageXpressLayout: InstrumentLayout {
         let hcsAIImage = ["tif", "tiff"].contains(path.fileExtension) && hcsAIStem.wholeMatch(path.stem) != nil
         guard hcsAIFile || hcsAIImage else { return nil }
         return .unrecognized(reason: "\(path.fileName) belongs to the ImageXpress HCS.ai (.jdce) layout "
-            + "(<project>_t<T>_<well>_s<S>_w<C>_z<Z>.tif), which is not supported; the imagexpress layout reads "
-            + "classic MetaXpress exports: .HTD plus \(expectedName)")
+            + "(<project>_t<T>_<well>_s<S>_w<C>_z<Z>.tif): choose --layout imagexpress-hcsai or auto; the imagexpress "
+            + "layout reads classic MetaXpress exports: .HTD plus \(expectedName)")
     }
 }
 

@@ -10,6 +10,9 @@ public protocol InstrumentLayout: Sendable {
     var describesPlanesInImageHeader: Bool { get }
     /// What an image's TIFF ImageDescription says of its plane, or nil when it is not the instrument's.
     func planeMetadata(imageDescription: String) -> PlaneMetadata?
+    /// The channel's name when the instrument names channels in file names instead of numbering them
+    /// (scanR `--405 nm #1.tif`), for plates whose plan does not name them; nil when the name holds none.
+    func channelName(ofImageAt relativePath: String) -> String?
 }
 
 extension InstrumentLayout {
@@ -18,4 +21,7 @@ extension InstrumentLayout {
 
     /// Nothing.
     public func planeMetadata(imageDescription: String) -> PlaneMetadata? { nil }
+
+    /// Most instruments number their channels.
+    public func channelName(ofImageAt relativePath: String) -> String? { nil }
 }

@@ -4,7 +4,7 @@ extension PlatePlan {
     /// `self` wins where both know a value. Channels are the exception: the plan that lists expected
     /// images decides which channels exist (an mrf describes every camera channel, used or not) and the
     /// other only fills in wavelengths, colours, and real names where the deciding plan has only tokens. Expected planes, missing planes and image keys are united;
-    /// acquisitions are matched by id.
+    /// acquisitions are matched by id; the acquisition is complete when either plan says so.
     public func merged(with other: PlatePlan) -> PlatePlan {
         var result = self
         result.plateName = plateName ?? other.plateName
@@ -20,6 +20,7 @@ extension PlatePlan {
         result.acquisitions = Self.mergedAcquisitions(acquisitions, other.acquisitions)
         result.imageKeys = imageKeys.merging(other.imageKeys) { mine, _ in mine }
         result.stagePositions = stagePositions.merging(other.stagePositions) { mine, _ in mine }
+        result.acquisitionComplete = acquisitionComplete || other.acquisitionComplete
         return result
     }
 

@@ -35,13 +35,16 @@ public struct PlatePlan: Sendable, Equatable {
     public var imageKeys: [String: ImageKey]
     /// Stage positions of the files the plan names, by the same paths as `imageKeys`.
     public var stagePositions: [String: StagePosition]
+    /// Whether the instrument declares the acquisition finished (HCS.ai `CollectionComplete`): no more
+    /// files will come, so what is there is the plate, as after an end marker.
+    public var acquisitionComplete: Bool
 
     /// A plan from its parts.
     public init(source: String, scopeDirectory: String, plateName: String? = nil, format: PlateFormat? = nil,
                 channels: [ChannelInfo] = [], pixelSizeMicrons: Double? = nil, zStepMicrons: Double? = nil,
                 expected: Set<ImageKey>? = nil, expectedMissing: [MissingImage] = [],
                 acquisitions: [AcquisitionInfo] = [], imageKeys: [String: ImageKey] = [:],
-                stagePositions: [String: StagePosition] = [:]) {
+                stagePositions: [String: StagePosition] = [:], acquisitionComplete: Bool = false) {
         self.source = source
         self.scopeDirectory = scopeDirectory
         self.plateName = plateName
@@ -54,6 +57,7 @@ public struct PlatePlan: Sendable, Equatable {
         self.acquisitions = acquisitions
         self.imageKeys = imageKeys
         self.stagePositions = stagePositions
+        self.acquisitionComplete = acquisitionComplete
     }
 
     /// The expected planes with `plate` filled in, or nil when the plan lists none.

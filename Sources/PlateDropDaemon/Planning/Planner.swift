@@ -53,8 +53,11 @@ struct Planner {
             PlanCoverage(plan: plan, plate: plate.name, presentChannels: Set(plateShape.map(\.channel)))
         }
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout / .seconds(1)
-        let writeWhatIsThere = plate.endMarkerSeen || timedOut
         let quiet = root.settings.quietPeriod / .seconds(1)
+        // The instrument declares its run finished (HCS.ai CollectionComplete); once no file has come for the
+        // quiet period, the files still in flight have landed and what is there is the plate.
+        let acquisitionEnded = plan?.acquisitionComplete == true && now - plate.lastActivityAt >= quiet
+        let writeWhatIsThere = plate.endMarkerSeen || acquisitionEnded || timedOut
 
         for var well in wells {
             let present = slotsByWell[well.id!] ?? []
@@ -76,7 +79,8 @@ struct Planner {
                     well.reason = "no usable image: every file of this well was rejected (see platedrop files --state rejected)"
                 } else {
                     well.state = .ready
-                    well.reason = complete ? nil : "written incomplete (\(plate.endMarkerSeen ? "end marker" : "plate timeout"))"
+                    let cause = plate.endMarkerSeen ? "end marker" : acquisitionEnded ? "acquisition complete" : "plate timeout"
+                    well.reason = complete ? nil : "written incomplete (\(cause))"
                 }
                 try well.update(db)
             case .failed where well.attempts < WellRecord.automaticRetryLimit:
@@ -104,6 +108,7 @@ struct Planner {
         plate.completedAt = now
         try plate.update(db)
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
+            : acquisitionEnded ? "the instrument reports the acquisition complete"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
         try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
     }

@@ -174,6 +174,20 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [(HarmonyIndex.fileName, HarmonyIndex.text(for: spec, images: images))]
+        case .cellomics, .cytation:
+            return []
+        case .scanR:
+            return [(ScanRMetadata.fileName, ScanRMetadata.text(for: spec, images: images))]
+        case .inCell:
+            return [(InCellXDCE.fileName(for: spec), InCellXDCE.text(for: spec, images: images))]
+        case .imageXpressHCSAI:
+            return (0..<spec.runs).flatMap { run in
+                let folder = spec.imageFolder(run)
+                return [
+                    (folder + HCSAIFiles.descriptorFileName(for: spec), HCSAIFiles.descriptor(for: spec, run: run)),
+                    (folder + HCSAIFiles.manifestFileName, HCSAIFiles.manifest(for: spec, images: images.filter { $0.run == run })),
+                ]
+            }
         }
     }
 
@@ -212,6 +226,21 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [CompanionFile(relativePath: HarmonyAssayLayout.fileName(for: spec), content: .text(HarmonyAssayLayout.text(for: spec)))]
+        case .cellomics, .scanR, .inCell, .cytation:
+            return []
+        case .imageXpressHCSAI:
+            return (0..<spec.runs).flatMap { run in
+                let runFolder = spec.runFolder(run)
+                let top = runFolder.isEmpty ? "" : runFolder + "/"
+                let statistics = HCSAIFiles.statistics(for: spec)
+                return [
+                    CompanionFile(relativePath: top + HCSAIFiles.protocolFileName(for: spec),
+                                  content: .text(HCSAIFiles.protocolText(for: spec))),
+                    CompanionFile(relativePath: top + HCSAIFiles.autofocusReportName, content: .text(HCSAIFiles.autofocusReport())),
+                ] + images.filter { $0.run == run }.map { image in
+                    CompanionFile(relativePath: image.relativePath + ".statistics.json", content: .text(statistics))
+                }
+            }
         }
     }
 

@@ -32,6 +32,26 @@ extension ExportSpec {
             // §1.4: r, c, f, p 2 digits; ch and sk unpadded; fk1fl1 as Harmony writes them.
             let position = "r\(pad(well.row + 1, 2))c\(pad(well.column + 1, 2))f\(pad(field + 1, 2))p\(pad(z + 1, 2))"
             return "Images/\(position)-ch\(channel + 1)sk\(t + 1)fk1fl1.tiff"
+        case .cellomics:
+            // §1.5: field 2 digits and channel, both 0-based; no z or time.
+            return "\(plateName)_\(well.name)f\(pad(field, 2))d\(channel).tif"
+        case .imageXpressHCSAI:
+            // §1.2: every index 0-based, time point folder and token alike.
+            return "\(folder)timepoint\(t)/\(plateName)_t\(t)_\(well.name)_s\(field)_w\(channel)_z\(z).tif"
+        case .scanR:
+            // §1.6: unpadded well label, well index and position from 1, z and t from 0, the channel by name.
+            let wellToken = "\(well.rowLetters)\(well.column + 1)--W\(pad(ScanRMetadata.wellIndex(well, spec: self), 5))"
+            return "data/\(wellToken)--P\(pad(field + 1, 5))--Z\(pad(z, 5))--T\(pad(t, 5))--\(channelName(channel)).tif"
+        case .inCell:
+            // §1.7 classic names: every number from 1; z and time only when acquired.
+            let filter = InCellXDCE.filterName(self, channel: channel)
+            let zToken = zPlanes > 1 ? " z \(z + 1)" : ""
+            let timeToken = timepoints > 1 ? " - time \(t + 1) - \(t * 60_000) ms" : ""
+            return "\(well.rowLetters) - \(pad(well.column + 1, 2))(fld \(field + 1) wv \(filter) - \(filter)\(zToken)\(timeToken)).tif"
+        case .cytation:
+            // §1.8: unpadded well, field and time from 1, Z only in a stack, the channel by name.
+            let zToken = zPlanes > 1 ? "Z\(z + 1)" : ""
+            return "\(well.rowLetters)\(well.column + 1)_\(field + 1)\(zToken)_\(channelName(channel))_1_\(pad(t + 1, 3))_.tif"
         }
     }
 

@@ -19,21 +19,23 @@ extension ExportSpec {
     /// The folder that names `run`, relative to the export root; "" without run folders.
     func runFolder(_ run: Int) -> String {
         switch (runFolders, layout) {
-        case (.none, _), (_, .harmony):
+        case (.none, _), (_, .harmony), (_, .cellomics), (_, .scanR), (_, .inCell), (_, .cytation):
             return ""
         case (.exported, .imageXpress):
             return "\(plateName)_Plate_\(acquisitionID(run))"
         case (.database, _):
             return "\(plateName)/\(SampleExportText.date(secondsAfterStart: runStartSeconds(run)))/\(acquisitionID(run))"
-        case (.exported, .yokogawa):
+        case (.exported, .yokogawa), (.exported, .imageXpressHCSAI):
             return "\(plateName)_\(SampleExportText.compactStamp(secondsAfterStart: runStartSeconds(run)))"
         }
     }
 
     /// The folder holding `run`'s images and plan files, relative to the export root, with a trailing "/"
-    /// ("" for the root itself): the CellVoyager puts them in `<title>/` inside the measurement folder.
+    /// ("" for the root itself): the CellVoyager puts them in `<title>/` inside the measurement folder,
+    /// HCS.ai in the acquisition unit `experiment/`, inside the run folder when there is one.
     func imageFolder(_ run: Int) -> String {
         let folder = runFolder(run)
+        if layout == .imageXpressHCSAI { return folder.isEmpty ? "experiment/" : "\(folder)/experiment/" }
         guard !folder.isEmpty else { return "" }
         return layout == .yokogawa ? "\(folder)/\(plateName)/" : folder + "/"
     }

@@ -23,14 +23,34 @@ extension ExportSpec {
         return variantProblem
     }
 
+    /// scanR, IN Cell and Cytation name files by channel name: names must be distinct and fit in their file
+    /// names (Gen5's hold letters, digits, spaces, commas and brackets only).
+    private var channelNameProblem: (property: String, expected: String, found: String)? {
+        let names = (0..<channels).map(channelName)
+        let gen5Characters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,[]")
+        if let bad = names.first(where: { $0.isEmpty || $0.contains("/") || $0.contains(" - ") || $0.contains(")")
+            || (layout == .cytation && !$0.allSatisfy(gen5Characters.contains)) }) {
+            return ("channel name", "a non-empty name without /, \" - \" or \")\" (\(layout.rawValue) puts it in file names)",
+                    "\"\(bad)\"")
+        }
+        if Set(names).count != names.count {
+            return ("channel names", "distinct names (\(layout.rawValue) tells channels apart by name)", names.joined(separator: ", "))
+        }
+        return nil
+    }
+
     /// The first real-world variant the layout or the other settings cannot carry.
     private var variantProblem: (property: String, expected: String, found: String)? {
         if !(1...99).contains(runs) { return ("runs", "1 to 99", "\(runs)") }
         if runs > 1, runFolders == .none {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
-        if runFolders != .none, layout == .harmony {
-            return ("run folders", "the imagexpress or yokogawa layout; Harmony exports have no run folders", "the harmony layout")
+        if runFolders != .none, [.harmony, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
+            return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
+                    "the \(layout.rawValue) layout")
+        }
+        if layout == .cellomics, zPlanes > 1 || timepoints > 1 {
+            return ("Z planes and time points", "1 each: Cellomics names carry neither", "\(zPlanes) and \(timepoints)")
         }
         if runFolders == .database, layout != .imageXpress {
             return ("run folders", "the imagexpress layout for the MetaXpress database layout", "the \(layout.rawValue) layout")
@@ -49,8 +69,10 @@ extension ExportSpec {
                 return ("single-plane channel", "one of channels 1 to \(channels)", "\(outside + 1)")
             }
         }
-        if instrumentFiles, layout == .imageXpress {
-            return ("instrument files", "the yokogawa or harmony layout; for imagexpress use MetaSeries headers", "the imagexpress layout")
+        if [.scanR, .inCell, .cytation].contains(layout), let clash = channelNameProblem { return clash }
+        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
+            return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
+                    "the \(layout.rawValue) layout")
         }
         return nil
     }

@@ -54,9 +54,10 @@ public struct ExportSpec: Sendable {
     /// file byte for byte in every `ZStep_N/` folder (and `ZStep_0/` with projections), as MetaXpress
     /// does; the database layout stores it once, in `ZStep_1/`.
     public var singlePlaneChannels: Set<Int>
-    /// Yokogawa and Harmony: also write the non-image files the instrument leaves in an export. Yokogawa: a
+    /// Yokogawa, Harmony and HCS.ai: also write the non-image files the instrument leaves in an export. Yokogawa: a
     /// `.mes` measurement-settings plan naming each channel (unless `writePlan` is off), `DC_`/`SC_`
-    /// reference images and a `TRACE<date>.log`; Harmony: `Assaylayout/<plate>.xml`.
+    /// reference images and a `TRACE<date>.log`; Harmony: `Assaylayout/<plate>.xml`; HCS.ai: the run's
+    /// `.mxprotocol`, its `autofocus/` logs and a `.statistics.json` sidecar beside every image.
     public var instrumentFiles: Bool
 
     /// Creates a spec; the defaults describe a small 96-well uint16 export of two wells.

@@ -5,7 +5,8 @@ public enum RunFolderStyle: String, Sendable, CaseIterable {
     case none
     /// The instrument's own run folder. ImageXpress: `<plate>_Plate_<id>/` as MetaXpress exports a run, with
     /// its `.HTD`; Yokogawa: the measurement folder `<plate>_<yyyymmdd>_<hhmmss>/<plate>/` the CellVoyager
-    /// writes, images and mlf/mrf in the inner folder.
+    /// writes, images and mlf/mrf in the inner folder; HCS.ai: the run folder `<plate>_<yyyymmdd>_<hhmmss>/` around
+    /// the acquisition unit `experiment/`.
     case exported
     /// ImageXpress only: the MetaXpress database layout `<plate>/<YYYY-MM-DD>/<id>/`, where no `.HTD` exists,
     /// image names carry a GUID glued to the wave token (`_w1<GUID>.tif`) and projections sit beside the

@@ -3,7 +3,8 @@ internal import CTIFF
 /// An open TIFF file, read through libtiff; the handle is closed when the value goes away.
 ///
 /// Not `Sendable`: a libtiff handle must not be shared between threads, so each task opens its own.
-/// Supported pages hold one grey sample per pixel (MinIsBlack), 8/16/32-bit integers or 32-bit floats,
+/// Supported pages hold one grey sample per pixel (MinIsBlack, or a palette that is a linear grey ramp,
+/// whose indices are the grey values), 8/16/32-bit integers or 32-bit floats,
 /// in strips or tiles, uncompressed or LZW / Deflate / PackBits / Zstd, in classic TIFF or BigTIFF of
 /// either byte order. MinIsWhite is rejected rather than inverted, so measured intensities are never
 /// silently changed. PlanarConfiguration does not matter with one sample per pixel and is not checked.

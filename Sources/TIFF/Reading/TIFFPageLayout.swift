@@ -21,8 +21,10 @@ struct TIFFPageLayout {
         guard ctiff_get_u16(handle, UInt32(TIFFTAG_PHOTOMETRIC), &photometric) != 0 else {
             throw TIFFError(path: path, kind: .missingTag(page: page, tag: "PhotometricInterpretation"))
         }
-        guard photometric == UInt16(PHOTOMETRIC_MINISBLACK) else {
-            throw unsupported("photometric interpretation", Self.photometricName(photometric), "MinIsBlack: one grey sample per pixel")
+        let isPalette = photometric == UInt16(PHOTOMETRIC_PALETTE)
+        let greyExpected = "MinIsBlack: one grey sample per pixel, or a palette that is a linear grey ramp"
+        guard photometric == UInt16(PHOTOMETRIC_MINISBLACK) || isPalette else {
+            throw unsupported("photometric interpretation", Self.photometricName(photometric), greyExpected)
         }
 
         var samplesPerPixel: UInt16 = 0
@@ -43,6 +45,10 @@ struct TIFFPageLayout {
         guard let sampleType = TIFFSampleType(bitsPerSample: bitsPerSample, sampleFormat: sampleFormat) else {
             let expected = sampleFormat == TIFFSampleType.SampleFormatCode.ieeeFloat ? "32 for IEEE float samples" : "8, 16 or 32"
             throw unsupported("bits per sample", "\(bitsPerSample) (\(formatName) samples)", expected)
+        }
+
+        if isPalette, !TIFFColormap.isGreyRamp(handle: handle, bitsPerSample: bitsPerSample) {
+            throw unsupported("photometric interpretation", "palette whose colour map is not a linear grey ramp", greyExpected)
         }
 
         var compression: UInt16 = 0

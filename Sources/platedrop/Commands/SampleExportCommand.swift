@@ -30,6 +30,11 @@ struct SampleExportCommand: ParsableCommand {
     @Option(help: "Channels.")
     var channels = 2
 
+    @Option(name: .customLong("channel-names"), help: ArgumentHelp(
+        "Comma-separated channel names, e.g. \"Phase Contrast,GFP\"; the rest are named DAPI, FITC, TRITC, Cy5, Brightfield.",
+        valueName: "names"))
+    var channelNames: String?
+
     @Option(help: "Z-planes.")
     var z = 1
 
@@ -52,9 +57,10 @@ struct SampleExportCommand: ParsableCommand {
     var noPlan = false
 
     @Option(help: ArgumentHelp(
-        "imagexpress, yokogawa: acquisition runs of the plate, each in its own run folder with its own plan files "
-            + "and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
-            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/ (runs an hour apart). Without it the export has no run folder.",
+        "imagexpress, yokogawa, imagexpress-hcsai: acquisition runs of the plate, each in its own run folder with its "
+            + "own plan files and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
+            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/, imagexpress-hcsai <plate>_<yyyymmdd>_<hhmmss>/experiment/ (runs an "
+            + "hour apart). Without it the export has no run folder.",
         valueName: "n"))
     var runs: Int?
 
@@ -84,7 +90,8 @@ struct SampleExportCommand: ParsableCommand {
 
     @Flag(name: .customLong("instrument-files"), help: ArgumentHelp(
         "yokogawa: also write a .mes settings file naming each channel (\"405 BP445/45\", colour #FF002FFF), "
-            + "DC_/SC_ reference images and a TRACE<date>.log; harmony: Assaylayout/<plate>.xml beside Images/."))
+            + "DC_/SC_ reference images and a TRACE<date>.log; harmony: Assaylayout/<plate>.xml beside Images/; "
+            + "imagexpress-hcsai: the run's .mxprotocol, autofocus/ logs and a .statistics.json beside every image."))
     var instrumentFiles = false
 
     func run() throws {
@@ -145,7 +152,8 @@ struct SampleExportCommand: ParsableCommand {
         return ExportSpec(
             layout: instrument, plateName: plate, rows: plateFormat.rows, columns: plateFormat.columns, wells: wellList,
             fields: fields, channels: channels, zPlanes: z, timepoints: t, width: dimensions[0], height: dimensions[1],
-            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan, seed: seed,
+            sampleType: sampleType, tiffOptions: tiffOptions, writePlan: !noPlan,
+            channelNames: channelNames.map { $0.split(separator: ",").map(String.init) } ?? [], seed: seed,
             runs: runs ?? 1, runFolders: runFolders, metaSeriesHeaders: metaSeries, maximumProjection: projection,
             singlePlaneChannels: singlePlane, instrumentFiles: instrumentFiles)
     }

@@ -81,3 +81,52 @@ struct RealExportIngestTests {
         }
     }
 }
+
+/// The Cellomics TIFF conversions of the corpus: two scans, two plates, named by label and scan id.
+@Suite("ingest of the real Cellomics export")
+struct RealCellomicsIngestTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func twoScansAreTwoPlatesWithTheirWellsFieldsAndChannels() async throws {
+        let work = try TemporaryFolder()
+        let run = try await PlateDropBinary.located().run(
+            ["ingest", RealExportCorpus.path("cellomics/cellprofiler-examples"), "--out", work.path, "--layout", "auto"])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        let plates = try RealExportPlates(outputRoot: work.path)
+        #expect(plates.names == ["AS_09047_050428030001", "AS_09125_050116030001"], "\(plates.names)")
+
+        let human = try plates.levelZeroShapes(plate: "AS_09125_050116030001")
+        #expect(Array(human.keys) == ["D/3/0"], "\(human)")
+        #expect(human["D/3/0"] == [3, 1, 512, 512], "3 channels, 1 z, 512²: \(human)")
+
+        let illumination = try plates.levelZeroShapes(plate: "AS_09047_050428030001")
+        let expectedFields = Set((1...24).flatMap { column in (0..<3).map { "O/\(column)/\($0)" } })
+        #expect(Set(illumination.keys) == expectedFields)
+        #expect(illumination.values.allSatisfy { $0 == [1, 1, 512, 512] }, "\(Set(illumination.values.map { "\($0)" }))")
+        let grid = try plates.plateGrid(plate: "AS_09047_050428030001")
+        #expect(grid.rows == 16 && grid.columns == 24, "a 384-well plate: \(grid)")
+    }
+}
+
+/// The ImageXpress HCS.ai run of the corpus: what the `.jdce` says of plate, channel and pixel size reaches the plate.
+@Suite("ingest of the real ImageXpress HCS.ai run")
+struct RealHCSAIIngestTests {
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote))
+    func wellC5OfA96WellPlateInDAPIAt1294Nanometres() async throws {
+        let work = try TemporaryFolder()
+        let export = RealExportCorpus.path("imagexpress-hcsai/fractal-uzh-converters")
+        let run = try await PlateDropBinary.located().run(["ingest", export, "--out", work.path, "--layout", "auto"])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        #expect(run.standardOutput.contains("layout imagexpress-hcsai"), "\(run.transcript)")
+        let plates = try RealExportPlates(outputRoot: work.path)
+        #expect(plates.names == ["test_data_20260302_135747"])
+        let plate = "test_data_20260302_135747"
+        #expect(try plates.levelZeroShapes(plate: plate) == ["C/5/0": [1, 1, 576, 576]])
+        let grid = try plates.plateGrid(plate: plate)
+        #expect(grid.rows == 8 && grid.columns == 12, "a 96-well plate: \(grid)")
+        #expect(try plates.channelLabels(plate: plate) == ["DAPI"])
+        #expect(try plates.pixelSize(plate: plate) == 1.294)
+        let source = try TIFFFile(path: export + "/1w1s1t1c1z_binning4x4/test_data_20260302_135747/experiment/timepoint0/"
+                                  + "test_data_t0_C05_s0_w0_z0.tif")
+        #expect(plates.holds(try source.readPage(0)), "the plate's level 0 is not the TIFF's pixels")
+    }
+}

@@ -28,6 +28,7 @@ struct VariantExport: Sendable, CustomTestStringConvertible {
             arguments += ["--single-plane-channels", spec.singlePlaneChannels.sorted().map { String($0 + 1) }.joined(separator: ",")]
         }
         if spec.instrumentFiles { arguments.append("--instrument-files") }
+        if !spec.channelNames.isEmpty { arguments += ["--channel-names", spec.channelNames.joined(separator: ",")] }
         return arguments
     }
 
