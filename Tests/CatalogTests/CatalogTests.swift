@@ -84,6 +84,13 @@ import Testing
         }
     }
 
+    @Test func eventsAreStoredUnderTheKindTextEarlierVersionsWrote() throws {
+        let catalog = try Catalog(path: Self.temporaryPath())
+        try catalog.write { db in try EventRecord.log(db, .info, .plateEndMarker, "seen") }
+        let kinds = try catalog.read { db in try String.fetchAll(db, sql: "SELECT kind FROM event") }
+        #expect(kinds == ["plate-end-marker"])
+    }
+
     @Test func readerOfAMissingCatalogueSaysWhere() {
         let path = Self.temporaryPath()
         #expect {

@@ -3,9 +3,9 @@ import GRDB
 
 extension EventRecord {
     /// Appends an audit event.
-    public static func log(_ db: Database, _ level: EventLevel, _ kind: String, plate: Int64? = nil, well: Int64? = nil,
+    public static func log(_ db: Database, _ level: EventLevel, _ kind: EventKind, plate: Int64? = nil, well: Int64? = nil,
                            path: String? = nil, _ message: String) throws {
-        var event = EventRecord(at: Date().timeIntervalSince1970, level: level, kind: kind, plate: plate, well: well,
+        var event = EventRecord(at: Date().timeIntervalSince1970, level: level, kind: kind.rawValue, plate: plate, well: well,
                                 path: path, message: message)
         try event.insert(db)
     }

@@ -71,7 +71,7 @@ public final class PlateDropDaemon: Sendable {
             for var well in interrupted {
                 well.state = .ready
                 try well.update(db)
-                try EventRecord.log(db, .warning, "well-interrupted", plate: well.plate, well: well.id,
+                try EventRecord.log(db, .warning, .wellInterrupted, plate: well.plate, well: well.id,
                                     "well \(well.position.label) was being written when the daemon stopped; rewriting it")
             }
             for root in roots {
@@ -80,7 +80,7 @@ public final class PlateDropDaemon: Sendable {
             }
             try DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: started, status: "starting",
                              queueLength: 0).save(db)
-            try EventRecord.log(db, .info, "daemon-start", "platedrop started (pid \(getpid()))")
+            try EventRecord.log(db, .info, .daemonStart, "platedrop started (pid \(getpid()))")
         }
     }
 }

@@ -47,7 +47,7 @@ struct PlateFinalizer {
             let finalized = plate
             try catalog.write { db in
                 try finalized.update(db)
-                try EventRecord.log(db, .info, "plate-finalized", plate: finalized.id, message)
+                try EventRecord.log(db, .info, .plateFinalized, plate: finalized.id, message)
             }
             logger.notice("\(message)")
         }
@@ -61,7 +61,7 @@ struct PlateFinalizer {
             let code = (status >> 8) & 0xFF
             let level: EventLevel = code == 0 ? .info : .warning
             _ = try? catalog.write { db in
-                try EventRecord.log(db, level, "on-complete-exit", "on_complete (pid \(pid)) exited with status \(code)")
+                try EventRecord.log(db, level, .onCompleteExit, "on_complete (pid \(pid)) exited with status \(code)")
             }
             return true
         }

@@ -84,7 +84,7 @@ struct Intake {
                 file.state = .rejected
                 file.reason = reason
                 summary.rejected += 1
-                try EventRecord.log(db, .warning, "file-rejected", path: relativePath, reason)
+                try EventRecord.log(db, .warning, .fileRejected, path: relativePath, reason)
             }
         }
         try file.save(db)
@@ -103,7 +103,7 @@ struct Intake {
             file.state = .rejected
             file.reason = "unreadable TIFF: \(error)"
             summary.rejected += 1
-            try EventRecord.log(db, .warning, "file-rejected", path: file.relativePath, file.reason!)
+            try EventRecord.log(db, .warning, .fileRejected, path: file.relativePath, file.reason!)
             return
         }
         let key = root.layout.placedKey(named, absolutePath: absolute)
@@ -111,10 +111,10 @@ struct Intake {
         var (plate, created) = try PlateRecord.findOrCreate(db, root: root.settings.id, name: key.plate,
                                                              storePath: storePath, now: now)
         if created {
-            try EventRecord.log(db, .info, "plate-new", plate: plate.id, "new plate \(key.plate) in \(root.settings.path)")
+            try EventRecord.log(db, .info, .plateNew, plate: plate.id, "new plate \(key.plate) in \(root.settings.path)")
         }
         if plate.state != .receiving {
-            try EventRecord.log(db, .info, "plate-reopened", plate: plate.id, path: file.relativePath,
+            try EventRecord.log(db, .info, .plateReopened, plate: plate.id, path: file.relativePath,
                                 "a new or changed file arrived after the plate was \(plate.state.rawValue)")
             plate.state = .receiving
             plate.completedAt = nil
@@ -156,7 +156,7 @@ struct Intake {
             guard var plate = try PlateRecord.fetchOne(db, key: id), !plate.endMarkerSeen else { continue }
             plate.endMarkerSeen = true
             try plate.update(db)
-            try EventRecord.log(db, .info, "plate-end-marker", plate: id, "end marker seen in \(directory.isEmpty ? "/" : directory)")
+            try EventRecord.log(db, .info, .plateEndMarker, plate: id, "end marker seen in \(directory.isEmpty ? "/" : directory)")
         }
     }
 
@@ -166,7 +166,7 @@ struct Intake {
         file.updatedAt = now
         try file.update(db)
         if file.role != .other {
-            try EventRecord.log(db, .info, "file-vanished", plate: file.plate, well: file.well, path: relativePath,
+            try EventRecord.log(db, .info, .fileVanished, plate: file.plate, well: file.well, path: relativePath,
                                 "file left the watched folder; pixels already written are kept")
         }
         // A well that has not been written yet waits for the plane again instead of being written without it.
@@ -200,6 +200,6 @@ struct Intake {
         case let .resyncing(reason): (text, level) = ("resyncing: \(reason)", .info)
         }
         try db.execute(sql: "UPDATE root SET state = ?, updatedAt = ? WHERE id = ?", arguments: [text, now, root])
-        try EventRecord.log(db, level, "root-state", path: roots[root]?.settings.path ?? root, text)
+        try EventRecord.log(db, level, .rootState, path: roots[root]?.settings.path ?? root, text)
     }
 }

@@ -29,7 +29,7 @@ struct Planner {
         let imagePaths = files.map { $0.absolutePath(under: root.settings.path) }
         let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: imagePaths)
         if let conflict = plans.newConflict(for: planFiles, root: root, imagePaths: imagePaths) {
-            try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
+            try EventRecord.log(db, .warning, .planConflict, plate: plate.id, conflict)
         }
         for var planFile in planFiles {
             guard let reason = plans.failures[planFile.relativePath], planFile.state != .rejected else { continue }
@@ -37,7 +37,7 @@ struct Planner {
             planFile.state = .rejected
             planFile.reason = reason
             try planFile.update(db)
-            try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, path: planFile.relativePath, reason)
+            try EventRecord.log(db, .warning, .fileRejected, plate: plate.id, path: planFile.relativePath, reason)
         }
         let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, WellPosition(row: $0.row, column: $0.column)) })
         let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { wellFiles in
@@ -84,7 +84,7 @@ struct Planner {
                 if now - well.lastActivityAt >= pause {
                     well.state = .ready
                     try well.update(db)
-                    try EventRecord.log(db, .info, "well-retry", plate: plate.id, well: well.id,
+                    try EventRecord.log(db, .info, .wellRetry, plate: plate.id, well: well.id,
                                         "retrying well \(WellPosition(row: well.row, column: well.column)) (attempt \(well.attempts + 1))")
                 }
             default:
@@ -105,7 +105,7 @@ struct Planner {
         try plate.update(db)
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
-        try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
+        try EventRecord.log(db, .info, .plateComplete, plate: plate.id, "plate \(plate.name) complete: \(why)")
     }
 
     /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per

@@ -91,13 +91,13 @@ struct WellWriting {
                     well.writtenAt = now
                     well.attempts = 0
                     well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
-                    try EventRecord.log(db, .info, "well-written", plate: plate.id, well: well.id,
+                    try EventRecord.log(db, .info, .wellWritten, plate: plate.id, well: well.id,
                                         "well \(label) written (generation \(well.generation))")
                 } else if let failure = failures[well.position] {
                     well.state = .failed
                     well.attempts += 1
                     well.reason = failure
-                    try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+                    try EventRecord.log(db, .error, .wellFailed, plate: plate.id, well: well.id, failure)
                 } else {
                     // Stopped before its planes were all written: nothing was published, it is written next time.
                     well.state = .ready
@@ -114,7 +114,7 @@ struct WellWriting {
                 } else if let reason = rejected[file.relativePath] {
                     file.state = .rejected
                     file.reason = reason
-                    try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, well: file.well,
+                    try EventRecord.log(db, .warning, .fileRejected, plate: plate.id, well: file.well,
                                         path: file.relativePath, reason)
                 } else {
                     file.state = .ingested
@@ -129,12 +129,12 @@ struct WellWriting {
                     earlier.state = .ready
                     try earlier.update(db)
                 }
-                try EventRecord.log(db, .info, "plate-shape-changed", plate: plate.id,
+                try EventRecord.log(db, .info, .plateShapeChanged, plate: plate.id,
                                     "plate shape is now \(outcome.shapeSignature!); earlier wells are rewritten to match")
             }
             if !outcome.result.planGaps.isEmpty {
                 // What the plan promised and the folder lacks, so a person can chase the instrument's log.
-                try EventRecord.log(db, .warning, "plan-gap", plate: plate.id,
+                try EventRecord.log(db, .warning, .planGap, plate: plate.id,
                                     outcome.result.planGaps.joined(separator: "; "))
             }
             if let signature = outcome.shapeSignature { plate.shapeSignature = signature }
@@ -155,7 +155,7 @@ struct WellWriting {
                 well.reason = failure
                 well.lastActivityAt = now
                 try well.update(db)
-                try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+                try EventRecord.log(db, .error, .wellFailed, plate: plate.id, well: well.id, failure)
             }
         }
     }

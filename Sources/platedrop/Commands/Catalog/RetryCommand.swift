@@ -40,7 +40,7 @@ struct RetryCommand: ParsableCommand {
                 reopened.state = .receiving
                 try reopened.update(db)
             }
-            try EventRecord.log(db, .info, "retry", plate: plate.id, "retry requested for \(changed) well(s) of \(plate.name)")
+            try EventRecord.log(db, .info, .retry, plate: plate.id, "retry requested for \(changed) well(s) of \(plate.name)")
             return changed
         }
         guard let count else { throw ValidationError("no plate named \(plateName) in the catalogue") }
