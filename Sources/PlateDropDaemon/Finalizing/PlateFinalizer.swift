@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Logging
 import Zarr
 
@@ -10,26 +9,17 @@ struct PlateFinalizer {
     let onComplete: [String]
     let logger: Logger
 
-    /// The marker file of a plate: `<plate>.ome.zarr.done`, written atomically once the plate is final.
-    static func doneMarkerPath(of plate: PlateRecord) -> String { plate.storePath + ".done" }
-
-    static func removeDoneMarker(of plate: PlateRecord) {
-        try? FileManager.default.removeItem(atPath: doneMarkerPath(of: plate))
-    }
-
     func finalizeComplete(_ catalog: Catalog, children: inout [pid_t]) throws {
-        let plates = try catalog.read { db in
-            try PlateRecord.filter(Column("state") == PlateState.complete.rawValue).fetchAll(db)
-        }
-        for var plate in plates {
-            let wells = try catalog.read { db in try WellRecord.all(db, plate: plate.id!) }
+        let plates = try catalog.read { transaction in try transaction.plates(in: .complete) }
+        for plate in plates {
+            let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
             let written = wells.filter { $0.state == .written }.map(\.position.label)
             let marker: JSONValue = [
                 "plate": .string(plate.name), "store": .string(plate.storePath),
                 "wells": .array(written.map(JSONValue.string)),
                 "finalized": .double(Date().timeIntervalSince1970),
             ]
-            let url = URL(fileURLWithPath: Self.doneMarkerPath(of: plate))
+            let url = URL(fileURLWithPath: DoneMarker.path(of: plate))
             try FileStore(root: url.deletingLastPathComponent().path)
                 .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
             var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(url.path)"
@@ -42,12 +32,8 @@ struct PlateFinalizer {
                     message += "; on_complete could not start: \(error)"
                 }
             }
-            plate.state = .finalized
-            plate.finalizedAt = Date().timeIntervalSince1970
-            let finalized = plate
-            try catalog.write { db in
-                try finalized.update(db)
-                try EventRecord.log(db, .info, .plateFinalized, plate: finalized.id, message)
+            try catalog.write { transaction in
+                try transaction.finalize(plate, message: message, now: Date().timeIntervalSince1970)
             }
             logger.notice("\(message)")
         }
@@ -60,8 +46,8 @@ struct PlateFinalizer {
             guard waitpid(pid, &status, WNOHANG) == pid else { return false }
             let code = (status >> 8) & 0xFF
             let level: EventLevel = code == 0 ? .info : .warning
-            _ = try? catalog.write { db in
-                try EventRecord.log(db, level, .onCompleteExit, "on_complete (pid \(pid)) exited with status \(code)")
+            _ = try? catalog.write { transaction in
+                try transaction.log(level, .onCompleteExit, "on_complete (pid \(pid)) exited with status \(code)")
             }
             return true
         }
