@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "TIFF", "PlateDropTestSupport"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,0 +1,164 @@
+@testable import Catalog
+import GRDB
+import Layouts
+import Testing
+
+/// The state machine as the catalogue enforces it: each operation leaves only the states it may, and
+/// writes its event in the same transaction.
+@Suite struct TransitionTests {
+    let catalog: Catalog
+    let root = RootRecord(id: "root", path: "/watched", layout: "imagexpress", output: "/plates", state: "starting",
+                          updatedAt: 0)
+    let a1 = WellPosition(row: 0, column: 0)
+
+    init() throws {
+        catalog = try Catalog(path: CatalogTests.temporaryPath())
+        try catalog.write { [root] transaction in try transaction.startDaemon(pid: 1, roots: [root], at: 0) }
+    }
+
+    private func receive(_ plate: String = "Plate1", now: Double = 1) throws -> ReceivedPlate {
+        try catalog.write { transaction in
+            try transaction.receiveImage(plate: plate, root: root.id, rootPath: root.path, storePath: "/plates/\(plate).ome.zarr",
+                                         path: "\(plate)/image.tif", now: now)
+        }
+    }
+
+    private func well(of plate: PlateRecord) throws -> WellRecord {
+        try catalog.write { [a1] transaction in try transaction.receivingWell(plate: plate.id!, at: a1, now: 1) }
+    }
+
+    private func kinds() throws -> [String] {
+        try catalog.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT kind FROM event ORDER BY id") }
+    }
+
+    private func isRefused(_ error: any Error) -> Bool {
+        if case .refused? = error as? CatalogError { true } else { false }
+    }
+
+    /// A plate with its one well written and the plate finalized.
+    private func finalizedPlate() throws -> (PlateRecord, WellRecord) {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        try catalog.write { transaction in
+            try transaction.markReady(well, incompleteBecause: nil)
+            _ = try transaction.startWriting(plate: plate.id!)
+            try transaction.markWritten(well, now: 2)
+            try transaction.complete(plate, because: "every well of the plan is written", now: 3)
+            try transaction.finalize(plate, message: "finalized", now: 4)
+        }
+        return (plate, well)
+    }
+
+    @Test func aNewPlateIsReceivingAndAnnounced() throws {
+        let first = try receive()
+        let again = try receive(now: 5)
+        #expect(first.plate.state == .receiving && !first.reopened && !again.reopened)
+        #expect(again.plate.lastActivityAt == 5)
+        #expect(try kinds() == ["daemon-start", "plate-new"])
+    }
+
+    @Test func anImageArrivingForAFinalizedPlateReopensIt() throws {
+        _ = try finalizedPlate()
+        let received = try receive(now: 9)
+        #expect(received.reopened)
+        #expect(received.plate.state == .receiving)
+        #expect(received.plate.completedAt == nil && received.plate.finalizedAt == nil)
+        #expect(try kinds().suffix(2) == ["plate-finalized", "plate-reopened"])
+    }
+
+    @Test func retryOfAWrittenWellReopensItsFinalizedPlate() throws {
+        let (plate, well) = try finalizedPlate()
+        let retried = try catalog.write { [a1] transaction in try transaction.retry(plate: plate.name, well: a1) }
+        let outcome = try #require(retried)
+        #expect(outcome.reopened && outcome.wells == 1)
+        let (storedPlate, storedWell) = try catalog.read { transaction in
+            (try transaction.plate(named: plate.name), try transaction.wells(plate: plate.id!).first)
+        }
+        #expect(storedPlate?.state == .receiving)
+        #expect(storedWell?.state == .ready && storedWell?.id == well.id)
+        #expect(try kinds().suffix(2) == ["plate-reopened", "retry"])
+    }
+
+    @Test func retryWithoutFailedWellsLeavesAFinalizedPlateAlone() throws {
+        let (plate, _) = try finalizedPlate()
+        let retried = try catalog.write { transaction in try transaction.retry(plate: plate.name, well: nil) }
+        let outcome = try #require(retried)
+        #expect(!outcome.reopened && outcome.wells == 0)
+        let state = try catalog.read { transaction in try transaction.plate(named: plate.name)?.state }
+        #expect(state == .finalized)
+    }
+
+    @Test func aPlateIsCompletedOnlyWhileReceivingAndFinalizedOnlyOnceComplete() throws {
+        let plate = try receive().plate
+        #expect { try catalog.write { transaction in try transaction.finalize(plate, message: "early", now: 2) } }
+            throws: { isRefused($0) }
+        try catalog.write { transaction in try transaction.complete(plate, because: "end marker seen", now: 2) }
+        #expect { try catalog.write { transaction in try transaction.complete(plate, because: "again", now: 3) } }
+            throws: { isRefused($0) }
+        #expect(try kinds() == ["daemon-start", "plate-new", "plate-complete"])
+    }
+
+    @Test func aWellIsWrittenOnlyFromWriting() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        #expect { try catalog.write { transaction in try transaction.markWritten(well, now: 2) } } throws: { isRefused($0) }
+        let started = try catalog.write { transaction in
+            try transaction.markReady(well, incompleteBecause: "plate timeout")
+            return try transaction.startWriting(plate: plate.id!)
+        }
+        #expect(started.map(\.id) == [well.id] && started.first?.state == .writing)
+        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
+        let written = try #require(wells.first)
+        #expect(written.state == .written && written.generation == 1)
+        #expect(written.reason == "written incomplete (plate timeout)")
+        #expect(try kinds().last == "well-written")
+    }
+
+    @Test func aWellBeingWrittenStaysSoWhenAFileArrives() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        try catalog.write { transaction in
+            try transaction.markReady(well, incompleteBecause: nil)
+            _ = try transaction.startWriting(plate: plate.id!)
+        }
+        #expect(try self.well(of: plate).state == .writing)
+        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        #expect(try self.well(of: plate).state == .receiving)
+    }
+
+    @Test func automaticRetriesStopAtTheLimit() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        try catalog.write { transaction in try transaction.markReady(well, incompleteBecause: nil) }
+        for attempt in 1...WellRecord.automaticRetryLimit {
+            try catalog.write { transaction in
+                _ = try transaction.startWriting(plate: plate.id!)
+                try transaction.markFailed(well, reason: "disk full", now: Double(attempt))
+                if attempt < WellRecord.automaticRetryLimit { try transaction.retryAutomatically(well) }
+            }
+        }
+        let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
+        let failed = try #require(wells.first)
+        #expect(failed.failedForGood && failed.attempts == WellRecord.automaticRetryLimit)
+        #expect { try catalog.write { transaction in try transaction.retryAutomatically(well) } } throws: { isRefused($0) }
+    }
+
+    @Test func anArrivingFileIsNeverAlreadyIngestedAndAVanishedFileIsReportedOnce() throws {
+        let file = FileRecord(root: root.id, relativePath: "Plate1/plan.HTD", size: 1, modifiedNanoseconds: 1,
+                              changedNanoseconds: 1, inode: 1, state: .ingested, role: .plan, updatedAt: 1)
+        #expect { try catalog.write { transaction in try transaction.recordArrival(file, previousWell: nil, now: 1) } }
+            throws: { isRefused($0) }
+        var stable = file
+        stable.state = .stable
+        try catalog.write { transaction in try transaction.recordArrival(stable, previousWell: nil, now: 1) }
+        for now in [2.0, 3.0] {
+            try catalog.write { transaction in try transaction.recordVanished(root: root.id, relativePath: file.relativePath, now: now) }
+        }
+        #expect(try kinds() == ["daemon-start", "file-vanished"])
+        let stored = try catalog.read { transaction in try transaction.file(root: root.id, relativePath: file.relativePath) }
+        #expect(stored?.state == .vanished)
+        #expect { try catalog.write { transaction in try transaction.reject(stored!, reason: "gone", plate: nil, now: 4) } }
+            throws: { isRefused($0) }
+    }
+}
