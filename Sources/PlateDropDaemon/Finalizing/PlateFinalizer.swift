@@ -1,7 +1,6 @@
 import Catalog
 import Foundation
 import Logging
-import Zarr
 
 /// Finalizes complete plates: a done marker beside the store that downstream tools can wait on, then the
 /// configured `on_complete` command with the plate path as its one extra argument, run without a shell.
@@ -14,15 +13,8 @@ struct PlateFinalizer {
         for plate in plates {
             let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
             let written = wells.filter { $0.state == .written }.map(\.position.label)
-            let marker: JSONValue = [
-                "plate": .string(plate.name), "store": .string(plate.storePath),
-                "wells": .array(written.map(JSONValue.string)),
-                "finalized": .double(Date().timeIntervalSince1970),
-            ]
-            let url = URL(fileURLWithPath: DoneMarker.path(of: plate))
-            try FileStore(root: url.deletingLastPathComponent().path)
-                .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
-            var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(url.path)"
+            let marker = try DoneMarker.write(of: plate, wells: written)
+            var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(marker)"
             if !onComplete.isEmpty {
                 do {
                     let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
