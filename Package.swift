@@ -59,6 +59,9 @@ let package = Package(
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
+        .testTarget(name: "PlateDropDaemonTests", dependencies: [
+            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -44,7 +44,7 @@ import Testing
             _ = try transaction.startWriting(plate: plate.id!)
             try transaction.markWritten(well, now: 2)
             try transaction.complete(plate, because: "every well of the plan is written", now: 3)
-            try transaction.finalize(plate, message: "finalized", now: 4)
+            _ = try transaction.finalize(plate, now: 4) { "finalized" }
         }
         return (plate, well)
     }
@@ -90,8 +90,16 @@ import Testing
 
     @Test func aPlateIsCompletedOnlyWhileReceivingAndFinalizedOnlyOnceComplete() throws {
         let plate = try receive().plate
-        #expect { try catalog.write { transaction in try transaction.finalize(plate, message: "early", now: 2) } }
-            throws: { isRefused($0) }
+        var published = false
+        #expect {
+            try catalog.write { transaction in
+                try transaction.finalize(plate, now: 2) {
+                    published = true
+                    return "early"
+                }
+            }
+        } throws: { isRefused($0) }
+        #expect(!published, "a plate that is not complete was published")
         try catalog.write { transaction in try transaction.complete(plate, because: "end marker seen", now: 2) }
         #expect { try catalog.write { transaction in try transaction.complete(plate, because: "again", now: 3) } }
             throws: { isRefused($0) }

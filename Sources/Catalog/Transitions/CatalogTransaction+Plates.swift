@@ -84,12 +84,16 @@ extension CatalogTransaction {
         try EventRecord.log(db, .info, .plateComplete, plate: plate.id, "plate \(plate.name) complete: \(why)")
     }
 
-    /// complete → finalized (plate-finalized, with `message`).
-    public func finalize(_ plate: PlateRecord, message: String, now: Double) throws {
+    /// complete → finalized (plate-finalized). `publish` makes the plate final outside the catalogue (the
+    /// done marker) once the guard has passed, inside this transaction so that nothing reopens the plate
+    /// meanwhile; it returns the event's message, which is returned too.
+    public func finalize(_ plate: PlateRecord, now: Double, publishing publish: () throws -> String) throws -> String {
         var plate = try stored(plate, for: "finalize", from: [.complete])
+        let message = try publish()
         plate.state = .finalized
         plate.finalizedAt = now
         try plate.update(db)
         try EventRecord.log(db, .info, .plateFinalized, plate: plate.id, message)
+        return message
     }
 }

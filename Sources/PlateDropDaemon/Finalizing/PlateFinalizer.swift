@@ -11,24 +11,36 @@ struct PlateFinalizer {
     func finalizeComplete(_ catalog: Catalog, children: inout [pid_t]) throws {
         let plates = try catalog.read { transaction in try transaction.plates(in: .complete) }
         for plate in plates {
-            let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
-            let written = wells.filter { $0.state == .written }.map(\.position.label)
-            let marker = try DoneMarker.write(of: plate, wells: written)
-            var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(marker)"
-            if !onComplete.isEmpty {
-                do {
-                    let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
-                    children.append(pid)
-                    message += "; on_complete started (pid \(pid))"
-                } catch {
-                    message += "; on_complete could not start: \(error)"
+            do {
+                let message = try catalog.write { transaction in
+                    let written = try transaction.wells(plate: plate.id!).filter { $0.state == .written }.map(\.position.label)
+                    return try transaction.finalize(plate, now: Date().timeIntervalSince1970) {
+                        try publish(plate, written: written, children: &children)
+                    }
                 }
+                logger.notice("\(message)")
+            } catch let .refused(_, refusal) {
+                // Reopened since it was read (platedrop retry): it completes again later.
+                logger.info("\(refusal)")
             }
-            try catalog.write { transaction in
-                try transaction.finalize(plate, message: message, now: Date().timeIntervalSince1970)
-            }
-            logger.notice("\(message)")
         }
+    }
+
+    /// The plate made final outside the catalogue: its done marker, then the `on_complete` command. Returns
+    /// what happened, for the plate-finalized event.
+    private func publish(_ plate: PlateRecord, written: [String], children: inout [pid_t]) throws -> String {
+        let marker = try DoneMarker.write(of: plate, wells: written)
+        var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(marker)"
+        if !onComplete.isEmpty {
+            do {
+                let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
+                children.append(pid)
+                message += "; on_complete started (pid \(pid))"
+            } catch {
+                message += "; on_complete could not start: \(error)"
+            }
+        }
+        return message
     }
 
     /// Reaps finished `on_complete` commands and logs their exit status.
