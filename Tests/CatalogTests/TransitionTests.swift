@@ -152,21 +152,51 @@ import Testing
         #expect { try catalog.write { transaction in try transaction.retryAutomatically(well) } } throws: { isRefused($0) }
     }
 
-    @Test func anArrivingFileIsNeverAlreadyIngestedAndAVanishedFileIsReportedOnce() throws {
-        let file = FileRecord(root: root.id, relativePath: "Plate1/plan.HTD", size: 1, modifiedNanoseconds: 1,
-                              changedNanoseconds: 1, inode: 1, state: .ingested, role: .plan, updatedAt: 1)
-        #expect { try catalog.write { transaction in try transaction.recordArrival(file, previousWell: nil, now: 1) } }
-            throws: { isRefused($0) }
-        var stable = file
-        stable.state = .stable
-        try catalog.write { transaction in try transaction.recordArrival(stable, previousWell: nil, now: 1) }
+    @Test func aFileArrivesInTheStateItsArrivalSaysAndVanishesOnce() throws {
+        let plan = FileSighting(root: root.id, relativePath: "Plate1/plan.HTD", size: 1, modifiedNanoseconds: 1,
+                                changedNanoseconds: 1, inode: 1)
+        try catalog.write { transaction in try transaction.recordArrival(plan, as: .plan, now: 1) }
         for now in [2.0, 3.0] {
-            try catalog.write { transaction in try transaction.recordVanished(root: root.id, relativePath: file.relativePath, now: now) }
+            try catalog.write { transaction in try transaction.recordVanished(root: root.id, relativePath: plan.relativePath, now: now) }
         }
-        #expect(try kinds() == ["daemon-start", "file-vanished"])
-        let stored = try catalog.read { transaction in try transaction.file(root: root.id, relativePath: file.relativePath) }
-        #expect(stored?.state == .vanished)
-        #expect { try catalog.write { transaction in try transaction.reject(stored!, reason: "gone", plate: nil, now: 4) } }
+        let vanished = try catalog.read { transaction in try transaction.file(root: root.id, relativePath: plan.relativePath) }
+        #expect(vanished?.state == .vanished)
+        #expect { try catalog.write { transaction in try transaction.reject(vanished!, reason: "gone", plate: nil, now: 4) } }
             throws: { isRefused($0) }
+
+        try catalog.write { transaction in
+            try transaction.recordArrival(plan, as: .rejected(role: .plan, reason: "unreadable plan"), now: 5)
+        }
+        let rejected = try catalog.read { transaction in try transaction.file(root: root.id, relativePath: plan.relativePath) }
+        #expect(rejected?.state == .rejected && rejected?.reason == "unreadable plan" && rejected?.id == vanished?.id)
+        #expect(try kinds() == ["daemon-start", "file-vanished", "file-rejected"])
+    }
+
+    @Test func anImageMovedToAnotherWellLetsItsOldWellReceiveAgain() throws {
+        let plate = try receive().plate
+        let old = try well(of: plate)
+        try catalog.write { transaction in
+            try transaction.markReady(old, incompleteBecause: nil)
+            _ = try transaction.startWriting(plate: plate.id!)
+            try transaction.markWritten(old, now: 2)
+        }
+        let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", size: 1, modifiedNanoseconds: 1,
+                                 changedNanoseconds: 1, inode: 1)
+        let key = ImageKey(plate: plate.name, well: a1, field: 0, channel: 0, z: 0)
+        try catalog.write { transaction in
+            try transaction.recordArrival(image, as: .image(ImagePlacement(plate: plate.id!, well: old.id!, key: key, width: 8,
+                                                                           height: 4, sampleType: "uint8", pages: 1)), now: 3)
+        }
+        let b2 = try catalog.write { transaction in
+            try transaction.receivingWell(plate: plate.id!, at: WellPosition(row: 1, column: 1), now: 4)
+        }
+        let before = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
+        #expect(before.map(\.state) == [.written, .receiving])
+        try catalog.write { transaction in
+            try transaction.recordArrival(image, as: .image(ImagePlacement(plate: plate.id!, well: b2.id!, key: key, width: 8,
+                                                                           height: 4, sampleType: "uint8", pages: 1)), now: 5)
+        }
+        let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
+        #expect(wells.map(\.state) == [.receiving, .receiving])
     }
 }

@@ -14,9 +14,9 @@ struct CatalogueInspector {
     }
 
     /// Audit events of one kind (`file-rejected`, `well-retry`, …), oldest first, optionally about one file.
-    func events(kind: String, path: String? = nil) throws -> [EventRecord] {
+    func events(kind: EventKind, path: String? = nil) throws -> [EventRecord] {
         try reader.read { db in
-            var request = EventRecord.filter(Column("kind") == kind)
+            var request = EventRecord.filter(Column("kind") == kind.rawValue)
             if let path { request = request.filter(Column("path") == path) }
             return try request.order(Column("id")).fetchAll(db)
         }

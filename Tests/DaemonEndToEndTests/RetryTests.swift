@@ -29,7 +29,7 @@ extension DaemonEndToEndSuite {
             #expect(retry.exitCode == 0, "\(retry.transcript)")
             #expect(retry.standardOutput.contains("1 well(s)"), "\(retry.transcript)")
             try await workspace.awaitWritten("B3", plate: export.plateName, daemon: daemon)
-            let automaticRetries = try CatalogueInspector(path: workspace.catalogue).events(kind: "well-retry")
+            let automaticRetries = try CatalogueInspector(path: workspace.catalogue).events(kind: .wellRetry)
             #expect(automaticRetries.isEmpty,
                     "B3 was written by an automatic retry, not by platedrop retry: \(automaticRetries.map(\.message))")
 
@@ -57,7 +57,7 @@ extension DaemonEndToEndSuite {
             #expect(retry.exitCode == 0, "\(retry.transcript)")
             #expect(retry.standardOutput.contains("1 well(s)"), "\(retry.transcript)")
             #expect(!FileManager.default.fileExists(atPath: marker), "the done marker outlived the plate's reopening")
-            let reopened = try CatalogueInspector(path: workspace.catalogue).events(kind: "plate-reopened")
+            let reopened = try CatalogueInspector(path: workspace.catalogue).events(kind: .plateReopened)
             #expect(reopened.map(\.message) == ["retry requested after the plate was finalized"])
         }
     }

@@ -5,14 +5,13 @@ extension CatalogTransaction {
     /// Whether a present (not vanished) row for the file has exactly this fingerprint. Every file the watcher
     /// reports goes through this first, 200,000 of them when a daemon restarts on a big catalogue, so it is one
     /// cached statement that reads no record.
-    public func isRecorded(root: String, relativePath: String, size: Int64, modifiedNanoseconds: Int64,
-                           changedNanoseconds: Int64, inode: Int64) throws -> Bool {
+    public func isRecorded(_ sighting: FileSighting) throws -> Bool {
         let statement = try db.cachedStatement(sql: """
             SELECT 1 FROM file WHERE root = ? AND relativePath = ? AND state != ?
             AND size = ? AND modifiedNanoseconds = ? AND changedNanoseconds = ? AND inode = ?
             """)
-        let arguments: StatementArguments = [root, relativePath, FileState.vanished.rawValue, size, modifiedNanoseconds,
-                                             changedNanoseconds, inode]
+        let arguments: StatementArguments = [sighting.root, sighting.relativePath, FileState.vanished.rawValue, sighting.size,
+                                             sighting.modifiedNanoseconds, sighting.changedNanoseconds, sighting.inode]
         return try Bool.fetchOne(statement, arguments: arguments) != nil
     }
 

@@ -4,20 +4,39 @@ import GRDB
 /// ingested once its well is written, or ignored / rejected by the writer; vanished when it leaves the
 /// watched folder.
 extension CatalogTransaction {
-    /// Records a new or changed file as intake classified it (`stable`, `ignored` or `rejected`; file-rejected
-    /// when rejected). The well it was in before, if another, receives again.
-    public func recordArrival(_ file: FileRecord, previousWell: Int64?, now: Double) throws {
-        let arrivingStates: Set<FileState> = [.stable, .ignored, .rejected]
-        guard arrivingStates.contains(file.state) else {
-            throw TransitionRefused(transition: "record the arrival of", record: "file \(file.root):\(file.relativePath)",
-                                    state: file.state.rawValue)
+    /// Records a new or changed file in the state `arrival` decides: stable, ignored or rejected (file-rejected),
+    /// whatever it was before. The well it was in before, if another, receives again.
+    public func recordArrival(_ sighting: FileSighting, as arrival: FileArrival, now: Double) throws {
+        var file = try FileRecord.find(db, root: sighting.root, relativePath: sighting.relativePath) ?? FileRecord(
+            root: sighting.root, relativePath: sighting.relativePath, size: 0, modifiedNanoseconds: 0,
+            changedNanoseconds: 0, inode: 0, state: .stable, role: .other, updatedAt: now)
+        let previousWell = file.well
+        file.size = sighting.size
+        file.modifiedNanoseconds = sighting.modifiedNanoseconds
+        file.changedNanoseconds = sighting.changedNanoseconds
+        file.inode = sighting.inode
+        file.updatedAt = now
+        file.state = .stable
+        file.reason = nil
+        file.plate = nil
+        file.well = nil
+        switch arrival {
+        case let .image(placement):
+            file.role = .image
+            file.place(placement)
+        case .plan:
+            file.role = .plan
+        case let .ignored(reason):
+            file.role = .other
+            file.state = .ignored
+            file.reason = reason
+        case let .rejected(role, reason):
+            file.role = role
+            file.state = .rejected
+            file.reason = reason
+            try EventRecord.log(db, .warning, .fileRejected, path: file.relativePath, reason)
         }
-        var file = file
         try file.save(db)
-        if file.state == .rejected {
-            try EventRecord.log(db, .warning, .fileRejected, plate: file.plate, well: file.well, path: file.relativePath,
-                                file.reason ?? "rejected")
-        }
         if let previousWell, previousWell != file.well, var old = try WellRecord.fetchOne(db, key: previousWell) {
             try receiveAgain(&old, now: now)
         }

@@ -39,83 +39,50 @@ struct Intake {
 
     private func recordStable(root: DaemonConfiguration.Root, relativePath: String, fingerprint: FileFingerprint,
                               catalog: CatalogTransaction, now: Double, summary: inout Summary) throws {
-        if try catalog.isRecorded(root: root.settings.id, relativePath: relativePath, size: fingerprint.size,
-                             modifiedNanoseconds: fingerprint.modificationNanoseconds,
-                             changedNanoseconds: fingerprint.changeNanoseconds, inode: Int64(bitPattern: fingerprint.inode)) {
-            return
-        }
-        let existing = try catalog.file(root: root.settings.id, relativePath: relativePath)
-        var file = existing ?? FileRecord(
-            root: root.settings.id, relativePath: relativePath, size: 0, modifiedNanoseconds: 0, changedNanoseconds: 0,
-            inode: 0, state: .stable, role: .other, updatedAt: now)
-        let previousWell = file.well
-        file.size = fingerprint.size
-        file.modifiedNanoseconds = fingerprint.modificationNanoseconds
-        file.changedNanoseconds = fingerprint.changeNanoseconds
-        file.inode = Int64(bitPattern: fingerprint.inode)
-        file.updatedAt = now
-        file.reason = nil
-        file.plate = nil
-        file.well = nil
-        file.state = .stable
-        let name = (relativePath as NSString).lastPathComponent
-
-        if let endMarker, fnmatch(endMarker, name, 0) == 0 {
-            file.role = .other
-            file.state = .ignored
-            file.reason = "end marker: plates in this folder are complete once their wells are written"
+        let sighting = FileSighting(root: root.settings.id, relativePath: relativePath, size: fingerprint.size,
+                                    modifiedNanoseconds: fingerprint.modificationNanoseconds,
+                                    changedNanoseconds: fingerprint.changeNanoseconds,
+                                    inode: Int64(bitPattern: fingerprint.inode))
+        if try catalog.isRecorded(sighting) { return }
+        let arrival: FileArrival
+        if let endMarker, fnmatch(endMarker, (relativePath as NSString).lastPathComponent, 0) == 0 {
             try catalog.recordEndMarker(root: root.settings.id, directory: (relativePath as NSString).deletingLastPathComponent)
+            arrival = .ignored(reason: "end marker: plates in this folder are complete once their wells are written")
         } else {
             switch root.layout.classify(relativePath: relativePath) {
             case let .image(key):
-                file.role = .image
-                try recordImage(&file, key: key, root: root, catalog: catalog, now: now, summary: &summary)
+                arrival = try receiveImage(sighting, key: key, root: root, catalog: catalog, now: now)
             case .plan:
-                file.role = .plan
+                arrival = .plan
             case let .ignored(reason):
-                file.role = .other
-                file.state = .ignored
-                file.reason = reason
+                arrival = .ignored(reason: reason)
             case let .unrecognized(reason):
-                file.role = .other
-                file.state = .rejected
-                file.reason = reason
-                summary.rejected += 1
+                arrival = .rejected(role: .other, reason: reason)
             }
         }
-        try catalog.recordArrival(file, previousWell: previousWell, now: now)
+        if case .rejected = arrival { summary.rejected += 1 }
+        try catalog.recordArrival(sighting, as: arrival, now: now)
     }
 
-    private func recordImage(_ file: inout FileRecord, key named: ImageKey, root: DaemonConfiguration.Root, catalog: CatalogTransaction,
-                             now: Double, summary: inout Summary) throws {
-        let absolute = file.absolutePath(under: root.settings.path)
+    /// An image whose header is sound goes to its plate and well, both receiving from now on; a plate this
+    /// reopens loses its done marker.
+    private func receiveImage(_ sighting: FileSighting, key named: ImageKey, root: DaemonConfiguration.Root,
+                              catalog: CatalogTransaction, now: Double) throws -> FileArrival {
+        let absolute = sighting.absolutePath(under: root.settings.path)
         let header: ImageHeader
         do {
             header = try ImageHeader.verify(path: absolute)
         } catch {
-            file.state = .rejected
-            file.reason = "unreadable TIFF: \(error)"
-            summary.rejected += 1
-            return
+            return .rejected(role: .image, reason: "unreadable TIFF: \(error)")
         }
         let key = root.layout.placedKey(named, absolutePath: absolute)
         let received = try catalog.receiveImage(plate: key.plate, root: root.settings.id, rootPath: root.settings.path,
-                                           storePath: root.settings.output + "/" + key.plate + ".ome.zarr",
-                                           path: file.relativePath, now: now)
+                                                storePath: root.settings.output + "/" + key.plate + ".ome.zarr",
+                                                path: sighting.relativePath, now: now)
         if received.reopened { DoneMarker.remove(of: received.plate) }
-        let plate = received.plate
-        let well = try catalog.receivingWell(plate: plate.id!, at: key.well, now: now)
-        file.plate = plate.id
-        file.well = well.id
-        file.field = key.field
-        file.channel = key.channel
-        file.z = key.z
-        file.t = key.t
-        file.acquisition = key.acquisition
-        file.width = header.width
-        file.height = header.height
-        file.sampleType = header.sampleType.rawValue
-        file.pages = header.pages
+        let well = try catalog.receivingWell(plate: received.plate.id!, at: key.well, now: now)
+        return .image(ImagePlacement(plate: received.plate.id!, well: well.id!, key: key, width: header.width,
+                                     height: header.height, sampleType: header.sampleType.rawValue, pages: header.pages))
     }
 
     private func recordRootState(root: String, state: RootState, catalog: CatalogTransaction, now: Double) throws {
