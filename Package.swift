@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module map: see docs/architecture.md. Dependencies point down only:
-// platedrop → PlateDropDaemon → (Watch, Catalog, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
+// platedrop → PlateDropDaemon → (Watch, Catalog → Layouts, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
 // SampleExports → (TIFF, Zarr for its JSON).
 let package = Package(
     name: "PlateDrop",
@@ -30,11 +30,10 @@ let package = Package(
         .target(name: "SampleExports", dependencies: ["TIFF", "Zarr"]),
         // Runs the built binary for the suites that test it as a user would; used by tests only.
         .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
-        .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Catalog", dependencies: ["Layouts", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Watch", dependencies: ["CInotifyTools"]),
         .target(name: "PlateDropDaemon", dependencies: [
             "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Config", dependencies: [
@@ -43,7 +42,6 @@ let package = Package(
         ]),
         .executableTarget(name: "platedrop", dependencies: [
             "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "Layouts", "TIFF", "Zarr", "CBlosc",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -52,7 +50,7 @@ let package = Package(
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "TIFF", "PlateDropTestSupport"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
@@ -61,6 +59,9 @@ let package = Package(
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
+        .testTarget(name: "PlateDropDaemonTests", dependencies: [
+            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -4,6 +4,7 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable, Equatable {
     case corrupt(path: String, detail: String)
     case locked(path: String, holder: String)
     case database(path: String, detail: String)
+    case refused(path: String, TransitionRefused)
 
     public var description: String {
         switch self {
@@ -17,6 +18,8 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "(systemctl stop platedrop) or point this one at another catalogue"
         case let .database(path, detail):
             "\(path): catalogue error: \(detail)"
+        case let .refused(path, refusal):
+            "\(path): \(refusal)"
         }
     }
 }

@@ -12,10 +12,10 @@ import Testing
     @Test func opensInWALModeWithTheSchema() throws {
         let path = Self.temporaryPath()
         let catalog = try Catalog(path: path)
-        let mode = try catalog.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try catalog.read { transaction in try String.fetchOne(transaction.db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let tables = try catalog.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        let tables = try catalog.read { transaction in
+            try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["acquisition", "channel", "daemon", "event", "field", "file", "plate", "root", "well"] {
             #expect(tables.contains(table))
@@ -47,9 +47,9 @@ import Testing
         let path = Self.temporaryPath()
         do {
             let catalog = try Catalog(path: path)
-            try catalog.write { db in
+            try catalog.write { transaction in
                 for index in 0..<2000 {
-                    try db.execute(sql: "INSERT INTO event (at, level, kind, message) VALUES (?, 'info', 'test', ?)",
+                    try transaction.db.execute(sql: "INSERT INTO event (at, level, kind, message) VALUES (?, 'info', 'test', ?)",
                                    arguments: [Double(index), String(repeating: "x", count: 200)])
                 }
             }
@@ -72,16 +72,23 @@ import Testing
     @Test func readerSeesCommittedRowsAndCannotWrite() throws {
         let path = Self.temporaryPath()
         let catalog = try Catalog(path: path)
-        try catalog.write { db in
+        try catalog.write { transaction in
             var event = EventRecord(at: 1, level: .info, kind: "test", message: "hello")
-            try event.insert(db)
+            try event.insert(transaction.db)
         }
         let reader = try CatalogReader(path: path)
-        let messages = try reader.read { db in try String.fetchAll(db, sql: "SELECT message FROM event") }
+        let messages = try reader.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT message FROM event") }
         #expect(messages == ["hello"])
         #expect(throws: CatalogError.self) {
-            try reader.read { db in try db.execute(sql: "DELETE FROM event") }
+            try reader.read { transaction in try transaction.db.execute(sql: "DELETE FROM event") }
         }
+    }
+
+    @Test func eventsAreStoredUnderTheKindTextEarlierVersionsWrote() throws {
+        let catalog = try Catalog(path: Self.temporaryPath())
+        try catalog.write { transaction in try EventRecord.log(transaction.db, .info, .plateEndMarker, "seen") }
+        let kinds = try catalog.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT kind FROM event") }
+        #expect(kinds == ["plate-end-marker"])
     }
 
     @Test func readerOfAMissingCatalogueSaysWhere() {
@@ -108,11 +115,11 @@ import Testing
             }
         }
         let catalog = try Catalog(path: path)
-        let applied = try catalog.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
+        let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex])
-        let indexes = try catalog.read { db in try db.indexes(on: "event").map(\.name) }
+        let indexes = try catalog.read { transaction in try transaction.db.indexes(on: "event").map(\.name) }
         #expect(indexes.contains("event_by_level"))
-        let messages = try catalog.read { db in try String.fetchAll(db, sql: "SELECT message FROM event") }
+        let messages = try catalog.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT message FROM event") }
         #expect(messages == ["kept"])
     }
 
@@ -120,7 +127,7 @@ import Testing
         let path = CatalogTests.temporaryPath()
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
-        let applied = try catalog.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
+        let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied.count == 2)
     }
 }

@@ -2,18 +2,21 @@ import Catalog
 import GRDB
 
 /// Reads the daemon's catalogue directly (read-only, as the CLI does) for what the CLI does not print:
-/// the audit events and exact file counts.
+/// the audit events and exact file counts. It queries the tables itself: these reads are the tests' own.
 struct CatalogueInspector {
-    private let reader: CatalogReader
+    private let reader: DatabaseQueue
 
     init(path: String) throws {
-        reader = try CatalogReader(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(3)
+        reader = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Audit events of one kind (`file-rejected`, `well-retry`, …), oldest first, optionally about one file.
-    func events(kind: String, path: String? = nil) throws -> [EventRecord] {
+    func events(kind: EventKind, path: String? = nil) throws -> [EventRecord] {
         try reader.read { db in
-            var request = EventRecord.filter(Column("kind") == kind)
+            var request = EventRecord.filter(Column("kind") == kind.rawValue)
             if let path { request = request.filter(Column("path") == path) }
             return try request.order(Column("id")).fetchAll(db)
         }

@@ -71,7 +71,7 @@ extension DaemonEndToEndSuite {
 
             if style == .appendedSlowly {
                 let path = export.plateName + "/" + appended.relativePath
-                let rejections = try CatalogueInspector(path: workspace.catalogue).events(kind: "file-rejected", path: path)
+                let rejections = try CatalogueInspector(path: workspace.catalogue).events(kind: .fileRejected, path: path)
                 #expect(rejections.isEmpty, "the appended file was used before it was complete: \(rejections.map(\.message))")
                 let wells = try #require(try await workspace.wells(plate: export.plateName))
                 #expect(wells["A1"]?.generation == 1, "well A1 was written more than once: \(String(describing: wells["A1"]))")

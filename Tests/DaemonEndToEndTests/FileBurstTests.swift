@@ -43,7 +43,7 @@ extension DaemonEndToEndSuite {
             try await Deadline.poll(for: "all \(fileCount) files of the burst in the catalogue", daemon: daemon) {
                 try inspector.fileCount(under: "burst/") == fileCount ? true : nil
             }
-            let overflows = try inspector.events(kind: "root-state").filter { $0.message.contains("overflow") }
+            let overflows = try inspector.events(kind: .rootState).filter { $0.message.contains("overflow") }
             #expect(!overflows.isEmpty, "the inotify queue never overflowed, so its recovery was not exercised:\n\(daemon.log)")
             let files = try await workspace.command(["files", "--json", "--limit", String(2 * fileCount)])
             try #require(files.exitCode == 0, "\(files.transcript)")

@@ -29,7 +29,7 @@ extension DaemonEndToEndSuite {
             #expect(retry.exitCode == 0, "\(retry.transcript)")
             #expect(retry.standardOutput.contains("1 well(s)"), "\(retry.transcript)")
             try await workspace.awaitWritten("B3", plate: export.plateName, daemon: daemon)
-            let automaticRetries = try CatalogueInspector(path: workspace.catalogue).events(kind: "well-retry")
+            let automaticRetries = try CatalogueInspector(path: workspace.catalogue).events(kind: .wellRetry)
             #expect(automaticRetries.isEmpty,
                     "B3 was written by an automatic retry, not by platedrop retry: \(automaticRetries.map(\.message))")
 
@@ -40,6 +40,25 @@ extension DaemonEndToEndSuite {
             let validation = try await workspace.validate(plate: export.plateName)
             #expect(validation.exitCode == 0, "\(validation.transcript)")
             try await workspace.stop(daemon)
+        }
+
+        /// Retrying a well of a finalized plate reopens the plate, as a file arriving for it does: its done
+        /// marker goes at once, so nothing downstream takes the plate for final while the well is rewritten.
+        @Test func retryOnAFinalizedPlateRemovesItsDoneMarker() async throws {
+            let workspace = try DaemonWorkspace()
+            let export = try SourceExport(layout: .imageXpress, plate: "Redone", wells: ["A1"], in: workspace.sources)
+            let daemon = try await workspace.startDaemonWithFirstWell(of: export)
+            try await workspace.awaitFinalized(plate: export.plateName, daemon: daemon)
+            try await workspace.stop(daemon)
+            let marker = workspace.storePath(plate: export.plateName) + ".done"
+            try #require(FileManager.default.fileExists(atPath: marker), "no done marker at \(marker) once finalized")
+
+            let retry = try await workspace.command(["retry", export.plateName + "/A1"])
+            #expect(retry.exitCode == 0, "\(retry.transcript)")
+            #expect(retry.standardOutput.contains("1 well(s)"), "\(retry.transcript)")
+            #expect(!FileManager.default.fileExists(atPath: marker), "the done marker outlived the plate's reopening")
+            let reopened = try CatalogueInspector(path: workspace.catalogue).events(kind: .plateReopened)
+            #expect(reopened.map(\.message) == ["retry requested after the plate was finalized"])
         }
     }
 }

@@ -70,21 +70,21 @@ public final class Catalog: Sendable {
         }
     }
 
-    /// Runs `body` in one IMMEDIATE write transaction.
-    public func write<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
+    /// Runs `body` in one IMMEDIATE write transaction; a refused transition rolls it back.
+    public func write<T>(_ body: (CatalogTransaction) throws -> T) throws(CatalogError) -> T {
         do {
-            return try pool.write(body)
+            return try pool.write { db in try body(CatalogTransaction(db: db)) }
         } catch {
-            throw .database(path: path, detail: "\(error)")
+            throw CatalogError(error, path: path)
         }
     }
 
     /// Runs `body` on a read-only snapshot.
-    public func read<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
+    public func read<T>(_ body: (CatalogTransaction) throws -> T) throws(CatalogError) -> T {
         do {
-            return try pool.read(body)
+            return try pool.read { db in try body(CatalogTransaction(db: db)) }
         } catch {
-            throw .database(path: path, detail: "\(error)")
+            throw CatalogError(error, path: path)
         }
     }
 }

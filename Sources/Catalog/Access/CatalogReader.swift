@@ -23,24 +23,24 @@ public struct CatalogReader: Sendable {
     }
 
     /// Runs `body` in one short read transaction (long ones would starve the daemon's checkpoints).
-    public func read<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
+    public func read<T>(_ body: (CatalogTransaction) throws -> T) throws(CatalogError) -> T {
         do {
-            return try queue.read(body)
+            return try queue.read { db in try body(CatalogTransaction(db: db)) }
         } catch {
-            throw .database(path: path, detail: "\(error)")
+            throw CatalogError(error, path: path)
         }
     }
 
     /// Runs `body` in one write transaction: for the few CLI commands that ask the daemon to act
     /// (`retry`), which the daemon picks up on its next planning pass.
-    public static func write<T>(path: String, _ body: (Database) throws -> T) throws(CatalogError) -> T {
+    public static func write<T>(path: String, _ body: (CatalogTransaction) throws -> T) throws(CatalogError) -> T {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return try queue.write(body)
+            return try queue.write { db in try body(CatalogTransaction(db: db)) }
         } catch {
-            throw .database(path: path, detail: "\(error)")
+            throw CatalogError(error, path: path)
         }
     }
 }

@@ -6,7 +6,7 @@ public struct EventRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var id: Int64?
     public var at: Double
     public var level: EventLevel
-    /// A stable short name, e.g. `file-rejected`, `well-written`.
+    /// An `EventKind` raw value, e.g. `file-rejected`. Kept as text so that every stored event reads, whatever its kind.
     public var kind: String
     public var plate: Int64?
     public var well: Int64?

@@ -1,4 +1,4 @@
-/// File life cycle (DESIGN "State machines"): stable → ingested, or ignored / rejected with a reason;
+/// File life cycle (docs/architecture.md, state machines): stable → ingested, or ignored / rejected with a reason;
 /// vanished when it disappears from the watched folder.
 public enum FileState: String, Codable, Sendable, CaseIterable {
     case stable, ingested, ignored, rejected, vanished

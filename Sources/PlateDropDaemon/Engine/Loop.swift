@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Ingest
 import Logging
 import Watch
@@ -59,7 +58,7 @@ struct Loop {
             }
             if busy || Date().timeIntervalSince(lastPlan) >= 1 {
                 lastPlan = Date()
-                try catalog.write { [planner] db in try planner.plan(db, now: Date().timeIntervalSince1970) }
+                try catalog.write { [planner] transaction in try planner.plan(transaction, now: Date().timeIntervalSince1970) }
             }
             if let plate = try writing.nextPlate(catalog) {
                 busy = true
@@ -99,26 +98,16 @@ struct Loop {
             case let .stable(root, path, _): firstScan[root]?.insert(path)
             case let .scanFinished(root, files, seconds):
                 if let seen = firstScan.removeValue(forKey: root) {
-                    try markVanished(root: root, seen: seen)
+                    try catalog.write { transaction in try transaction.recordVanishedWhileStopped(root: root, seen: seen) }
                     logger.info("root \(root): first scan found \(files) file(s) in \(String(format: "%.2f", seconds)) s")
                 }
             default: continue
             }
         }
-        let summary = try catalog.write { [intake] db in try intake.apply(events, to: db, now: Date().timeIntervalSince1970) }
-        if summary.rejected > 0 { logger.warning("\(summary.rejected) file(s) rejected; see platedrop files --state rejected") }
-    }
-
-    private func markVanished(root: String, seen: Set<String>) throws {
-        try catalog.write { db in
-            // Paths only: decoding 200,000 whole records to find the few missing ones took seconds.
-            let present = try Row.fetchAll(db, sql: "SELECT id, relativePath FROM file WHERE root = ? AND state != ?",
-                                           arguments: [root, FileState.vanished.rawValue])
-            for row in present where !seen.contains(row["relativePath"]) {
-                try db.execute(sql: "UPDATE file SET state = ? WHERE id = ?",
-                               arguments: [FileState.vanished.rawValue, row["id"] as Int64])
-            }
+        let summary = try catalog.write { [intake] transaction in
+            try intake.apply(events, to: transaction, now: Date().timeIntervalSince1970)
         }
+        if summary.rejected > 0 { logger.warning("\(summary.rejected) file(s) rejected; see platedrop files --state rejected") }
     }
 
     mutating func heartbeat(status: String, queue: Int = 0, stopped: Bool = false) {
@@ -127,7 +116,7 @@ struct Loop {
                                   status: status, currentWork: currentWork, queueLength: queue,
                                   stoppedAt: stopped ? lastHeartbeat.timeIntervalSince1970 : nil)
         do {
-            try catalog.write { db in try record.save(db) }
+            try catalog.write { transaction in try transaction.saveHeartbeat(record) }
         } catch {
             logger.error("heartbeat failed: \(error)")
         }

@@ -1,7 +1,6 @@
 import Catalog
 import Dispatch
 import Foundation
-import GRDB
 import Ingest
 import Logging
 import Synchronization
@@ -65,23 +64,11 @@ public final class PlateDropDaemon: Sendable {
     /// After a crash: wells caught mid-write go back to `ready` (their staging is cleared before the next
     /// write) and the daemon row says who runs now.
     private func recover(_ catalog: Catalog, started: Double) throws {
-        let roots = configuration.roots
-        try catalog.write { db in
-            let interrupted = try WellRecord.filter(Column("state") == WellState.writing.rawValue).fetchAll(db)
-            for var well in interrupted {
-                well.state = .ready
-                try well.update(db)
-                try EventRecord.log(db, .warning, "well-interrupted", plate: well.plate, well: well.id,
-                                    "well \(well.position.label) was being written when the daemon stopped; rewriting it")
-            }
-            for root in roots {
-                try RootRecord(id: root.settings.id, path: root.settings.path, layout: root.layout.name,
-                               output: root.settings.output, state: "starting", updatedAt: started).save(db)
-            }
-            try DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: started, status: "starting",
-                             queueLength: 0).save(db)
-            try EventRecord.log(db, .info, "daemon-start", "platedrop started (pid \(getpid()))")
+        let roots = configuration.roots.map { root in
+            RootRecord(id: root.settings.id, path: root.settings.path, layout: root.layout.name,
+                       output: root.settings.output, state: "starting", updatedAt: started)
         }
+        try catalog.write { transaction in try transaction.startDaemon(pid: getpid(), roots: roots, at: started) }
     }
 }
 

@@ -1,8 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
 import Logging
-import Zarr
 
 /// Finalizes complete plates: a done marker beside the store that downstream tools can wait on, then the
 /// configured `on_complete` command with the plate path as its one extra argument, run without a shell.
@@ -10,47 +8,39 @@ struct PlateFinalizer {
     let onComplete: [String]
     let logger: Logger
 
-    /// The marker file of a plate: `<plate>.ome.zarr.done`, written atomically once the plate is final.
-    static func doneMarkerPath(of plate: PlateRecord) -> String { plate.storePath + ".done" }
-
-    static func removeDoneMarker(of plate: PlateRecord) {
-        try? FileManager.default.removeItem(atPath: doneMarkerPath(of: plate))
+    func finalizeComplete(_ catalog: Catalog, children: inout [pid_t]) throws {
+        let plates = try catalog.read { transaction in try transaction.plates(in: .complete) }
+        for plate in plates {
+            do {
+                let message = try catalog.write { transaction in
+                    let written = try transaction.wells(plate: plate.id!).filter { $0.state == .written }.map(\.position.label)
+                    return try transaction.finalize(plate, now: Date().timeIntervalSince1970) {
+                        try publish(plate, written: written, children: &children)
+                    }
+                }
+                logger.notice("\(message)")
+            } catch let .refused(_, refusal) {
+                // Reopened since it was read (platedrop retry): it completes again later.
+                logger.info("\(refusal)")
+            }
+        }
     }
 
-    func finalizeComplete(_ catalog: Catalog, children: inout [pid_t]) throws {
-        let plates = try catalog.read { db in
-            try PlateRecord.filter(Column("state") == PlateState.complete.rawValue).fetchAll(db)
-        }
-        for var plate in plates {
-            let wells = try catalog.read { db in try WellRecord.all(db, plate: plate.id!) }
-            let written = wells.filter { $0.state == .written }.map(\.position.label)
-            let marker: JSONValue = [
-                "plate": .string(plate.name), "store": .string(plate.storePath),
-                "wells": .array(written.map(JSONValue.string)),
-                "finalized": .double(Date().timeIntervalSince1970),
-            ]
-            let url = URL(fileURLWithPath: Self.doneMarkerPath(of: plate))
-            try FileStore(root: url.deletingLastPathComponent().path)
-                .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
-            var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(url.path)"
-            if !onComplete.isEmpty {
-                do {
-                    let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
-                    children.append(pid)
-                    message += "; on_complete started (pid \(pid))"
-                } catch {
-                    message += "; on_complete could not start: \(error)"
-                }
+    /// The plate made final outside the catalogue: its done marker, then the `on_complete` command. Returns
+    /// what happened, for the plate-finalized event.
+    private func publish(_ plate: PlateRecord, written: [String], children: inout [pid_t]) throws -> String {
+        let marker = try DoneMarker.write(of: plate, wells: written)
+        var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(marker)"
+        if !onComplete.isEmpty {
+            do {
+                let pid = try ProcessSpawner.start(onComplete + [plate.storePath])
+                children.append(pid)
+                message += "; on_complete started (pid \(pid))"
+            } catch {
+                message += "; on_complete could not start: \(error)"
             }
-            plate.state = .finalized
-            plate.finalizedAt = Date().timeIntervalSince1970
-            let finalized = plate
-            try catalog.write { db in
-                try finalized.update(db)
-                try EventRecord.log(db, .info, "plate-finalized", plate: finalized.id, message)
-            }
-            logger.notice("\(message)")
         }
+        return message
     }
 
     /// Reaps finished `on_complete` commands and logs their exit status.
@@ -60,8 +50,8 @@ struct PlateFinalizer {
             guard waitpid(pid, &status, WNOHANG) == pid else { return false }
             let code = (status >> 8) & 0xFF
             let level: EventLevel = code == 0 ? .info : .warning
-            _ = try? catalog.write { db in
-                try EventRecord.log(db, level, "on-complete-exit", "on_complete (pid \(pid)) exited with status \(code)")
+            _ = try? catalog.write { transaction in
+                try transaction.log(level, .onCompleteExit, "on_complete (pid \(pid)) exited with status \(code)")
             }
             return true
         }

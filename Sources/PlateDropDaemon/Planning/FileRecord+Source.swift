@@ -9,11 +9,6 @@ extension FileRecord {
                  acquisition: acquisition ?? 0)
     }
 
-    /// Where the file is, in the watched folder at `rootPath`.
-    func absolutePath(under rootPath: String) -> String {
-        rootPath + "/" + relativePath
-    }
-
     /// The file as intake found it stable: a read that ends with another fingerprint is refused, and a plan
     /// read at this fingerprint need not be read again.
     var sourceFingerprint: SourceFingerprint {

@@ -1,45 +1,40 @@
 import Catalog
 import Config
 import Foundation
-import GRDB
 import Ingest
 import Layouts
 
-/// Decides which wells are ready to write and which plates are complete (DESIGN "Completeness, in order
-/// of trust"): the vendor plan when there is one, else configured expectations, else the plate's own
-/// shape so far plus the quiet period. An end marker or the plate timeout writes what is there.
+/// Decides which wells are ready to write and which plates are complete (docs/daemon.md §2), in order of
+/// trust: the vendor plan when there is one, else configured expectations, else the plate's own shape so far
+/// plus the quiet period. An end marker, the instrument's "acquisition complete" or the plate timeout writes
+/// what is there.
 struct Planner {
     let roots: [String: DaemonConfiguration.Root]
     let settings: DaemonSettings
     let plans: PlanCache
 
-    func plan(_ db: Database, now: Double) throws {
-        let plates = try PlateRecord.filter(Column("state") == PlateState.receiving.rawValue).fetchAll(db)
-        for plate in plates {
+    func plan(_ catalog: CatalogTransaction, now: Double) throws {
+        for plate in try catalog.plates(in: .receiving) {
             guard let root = roots[plate.root] else { continue }
-            try plan(plate, root: root, db: db, now: now)
+            try plan(plate, root: root, catalog: catalog, now: now)
         }
     }
 
-    private func plan(_ plate: PlateRecord, root: DaemonConfiguration.Root, db: Database, now: Double) throws {
-        var plate = plate
-        let wells = try WellRecord.all(db, plate: plate.id!)
-        let files = try FileRecord.usableImages(db, plate: plate.id!)
-        let planFiles = try FileRecord.plans(db, root: root.settings.id)
+    private func plan(_ plate: PlateRecord, root: DaemonConfiguration.Root, catalog: CatalogTransaction, now: Double) throws {
+        let wells = try catalog.wells(plate: plate.id!)
+        let files = try catalog.usableImages(plate: plate.id!)
+        let planFiles = try catalog.planFiles(root: root.settings.id)
         let imagePaths = files.map { $0.absolutePath(under: root.settings.path) }
         let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: imagePaths)
         if let conflict = plans.newConflict(for: planFiles, root: root, imagePaths: imagePaths) {
-            try EventRecord.log(db, .warning, "plan-conflict", plate: plate.id, conflict)
+            try catalog.log(.warning, .planConflict, plate: plate.id, conflict)
         }
-        for var planFile in planFiles {
+        for planFile in planFiles {
             guard let reason = plans.failures[planFile.relativePath], planFile.state != .rejected else { continue }
             // A broken plan is reported, and completeness falls back to the plate's own shape.
-            planFile.state = .rejected
-            planFile.reason = reason
-            try planFile.update(db)
-            try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, path: planFile.relativePath, reason)
+            try catalog.reject(planFile, reason: reason, plate: plate.id, now: now)
         }
-        let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, WellPosition(row: $0.row, column: $0.column)) })
+        let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
         let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { wellFiles in
             Set(wellFiles.flatMap { file in
                 Self.slots(file, plate: plate.name, well: file.well.flatMap { positions[$0] }, plan: plan,
@@ -59,7 +54,7 @@ struct Planner {
         let acquisitionEnded = plan?.acquisitionComplete == true && now - plate.lastActivityAt >= quiet
         let writeWhatIsThere = plate.endMarkerSeen || acquisitionEnded || timedOut
 
-        for var well in wells {
+        for well in wells {
             let present = slotsByWell[well.id!] ?? []
             switch well.state {
             case .receiving:
@@ -74,43 +69,31 @@ struct Planner {
                 }
                 guard complete || writeWhatIsThere else { continue }
                 if present.isEmpty {
-                    well.state = .failed
-                    well.attempts = WellRecord.automaticRetryLimit
-                    well.reason = "no usable image: every file of this well was rejected (see platedrop files --state rejected)"
+                    try catalog.markUnwritable(
+                        well, reason: "no usable image: every file of this well was rejected (see platedrop files --state rejected)")
                 } else {
-                    well.state = .ready
                     let cause = plate.endMarkerSeen ? "end marker" : acquisitionEnded ? "acquisition complete" : "plate timeout"
-                    well.reason = complete ? nil : "written incomplete (\(cause))"
+                    try catalog.markReady(well, incompleteBecause: complete ? nil : cause)
                 }
-                try well.update(db)
-            case .failed where well.attempts < WellRecord.automaticRetryLimit:
+            case .failed where well.retriesAutomatically:
                 let pause = min(30 * pow(2, Double(well.attempts - 1)), 3600)
                 if now - well.lastActivityAt >= pause {
-                    well.state = .ready
-                    try well.update(db)
-                    try EventRecord.log(db, .info, "well-retry", plate: plate.id, well: well.id,
-                                        "retrying well \(WellPosition(row: well.row, column: well.column)) (attempt \(well.attempts + 1))")
+                    try catalog.retryAutomatically(well)
                 }
             default:
                 continue
             }
         }
 
-        let current = try WellRecord.all(db, plate: plate.id!)
-        let busy = current.contains { well in
-            [.receiving, .ready, .writing].contains(well.state)
-                || (well.state == .failed && well.attempts < WellRecord.automaticRetryLimit)
-        }
+        let current = try catalog.wells(plate: plate.id!)
+        let busy = current.contains { well in [.receiving, .ready, .writing].contains(well.state) || well.retriesAutomatically }
         guard !busy, current.contains(where: { $0.state == .written }) else { return }
         let planSatisfied = coverage?.isSatisfied(written: Set(current.filter { $0.state == .written }.map(\.position))) ?? false
         guard planSatisfied || writeWhatIsThere else { return }
-        plate.state = .complete
-        plate.completedAt = now
-        try plate.update(db)
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
             : acquisitionEnded ? "the instrument reports the acquisition complete"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
-        try EventRecord.log(db, .info, "plate-complete", plate: plate.id, "plate \(plate.name) complete: \(why)")
+        try catalog.complete(plate, because: why, now: now)
     }
 
     /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Ingest
 import Layouts
 import Logging
@@ -16,12 +15,7 @@ struct WellWriting {
 
     /// The plate with the oldest ready well, if any.
     func nextPlate(_ catalog: Catalog) throws -> PlateRecord? {
-        try catalog.read { db in
-            try PlateRecord.fetchOne(db, sql: """
-                SELECT plate.* FROM plate JOIN well ON well.plate = plate.id
-                WHERE well.state = 'ready' ORDER BY well.lastActivityAt LIMIT 1
-                """)
-        }
+        try catalog.read { transaction in try transaction.nextPlateToWrite() }
     }
 
     /// A one-line account of a write for the log, and whether any well failed.
@@ -36,15 +30,10 @@ struct WellWriting {
         guard let root = roots[plate.root], let plateID = plate.id else {
             return Report(line: "plate \(plate.name): root not configured", failed: true)
         }
-        let (wells, files, planFiles) = try catalog.write { db in
-            let wells = try WellRecord.all(db, plate: plateID)
-            for var well in wells where well.state == .ready {
-                well.state = .writing
-                try well.update(db)
-            }
-            return (wells, try FileRecord.usableImages(db, plate: plateID), try FileRecord.plans(db, root: plate.root))
+        let (ready, wells, files, planFiles) = try catalog.write { transaction in
+            (try transaction.startWriting(plate: plateID), try transaction.wells(plate: plateID),
+             try transaction.usableImages(plate: plateID), try transaction.planFiles(root: plate.root))
         }
-        let ready = wells.filter { $0.state == .ready }
         let listed = wells.filter { $0.writtenAt != nil }
         let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
         let named = files.compactMap { file in
@@ -60,7 +49,7 @@ struct WellWriting {
                 plateRoot: plate.storePath, listed: listed.map(\.position),
                 options: root.output, progress: progress, shouldStop: shouldStop)
         } catch {
-            try record(failure: "\(error)", for: ready, plate: plate, catalog: catalog)
+            try record(failure: "\(error)", for: ready, catalog: catalog)
             return Report(line: "plate \(plate.name): writing failed: \(error)", failed: true)
         }
         try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
@@ -78,83 +67,41 @@ struct WellWriting {
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let ignored = Dictionary(outcome.ignored.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        try catalog.write { db in
-            var plate = try PlateRecord.fetchOne(db, key: plate.id!) ?? plate
-            let shapeChanged = plate.shapeSignature != nil && outcome.shapeSignature != nil
-                && plate.shapeSignature != outcome.shapeSignature
-            for var well in ready {
-                let label = well.position.label
+        try catalog.write { transaction in
+            for well in ready {
                 if written.contains(well.position) {
-                    well.state = .written
-                    well.generation += 1
-                    well.writtenAt = now
-                    well.attempts = 0
-                    well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
-                    try EventRecord.log(db, .info, "well-written", plate: plate.id, well: well.id,
-                                        "well \(label) written (generation \(well.generation))")
+                    try transaction.markWritten(well, now: now)
                 } else if let failure = failures[well.position] {
-                    well.state = .failed
-                    well.attempts += 1
-                    well.reason = failure
-                    try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+                    try transaction.markFailed(well, reason: failure, now: now)
                 } else {
                     // Stopped before its planes were all written: nothing was published, it is written next time.
-                    well.state = .ready
+                    try transaction.stopWriting(well, now: now)
                 }
-                well.lastActivityAt = now
-                try well.update(db)
             }
             let writtenIDs = Set(ready.filter { written.contains($0.position) }.compactMap(\.id))
-            for var file in files
-            where file.well.map(writtenIDs.contains) ?? false || rejected[file.relativePath] != nil || ignored[file.relativePath] != nil {
+            for file in files {
                 if let reason = ignored[file.relativePath] {
-                    file.state = .ignored
-                    file.reason = reason
+                    try transaction.markCopy(file, reason: reason, now: now)
                 } else if let reason = rejected[file.relativePath] {
-                    file.state = .rejected
-                    file.reason = reason
-                    try EventRecord.log(db, .warning, "file-rejected", plate: plate.id, well: file.well,
-                                        path: file.relativePath, reason)
-                } else {
-                    file.state = .ingested
+                    try transaction.reject(file, reason: reason, plate: plate.id, now: now)
+                } else if file.well.map(writtenIDs.contains) ?? false {
+                    try transaction.markIngested(file, now: now)
                 }
-                file.updatedAt = now
-                try file.update(db)
-            }
-            if shapeChanged {
-                // Every field of a plate must share one shape (P9): earlier wells are rewritten in the new one.
-                for var earlier in try WellRecord.all(db, plate: plate.id!)
-                where earlier.state == .written && !writtenIDs.contains(earlier.id!) {
-                    earlier.state = .ready
-                    try earlier.update(db)
-                }
-                try EventRecord.log(db, .info, "plate-shape-changed", plate: plate.id,
-                                    "plate shape is now \(outcome.shapeSignature!); earlier wells are rewritten to match")
             }
             if !outcome.result.planGaps.isEmpty {
                 // What the plan promised and the folder lacks, so a person can chase the instrument's log.
-                try EventRecord.log(db, .warning, "plan-gap", plate: plate.id,
-                                    outcome.result.planGaps.joined(separator: "; "))
+                try transaction.log(.warning, .planGap, plate: plate.id, outcome.result.planGaps.joined(separator: "; "))
             }
-            if let signature = outcome.shapeSignature { plate.shapeSignature = signature }
-            if let format = outcome.format {
-                plate.formatRows = format.rows
-                plate.formatColumns = format.columns
-            }
-            try plate.update(db)
+            try transaction.recordWrite(of: plate, shapeSignature: outcome.shapeSignature,
+                                        format: outcome.format, justWritten: writtenIDs)
         }
     }
 
-    private func record(failure: String, for wells: [WellRecord], plate: PlateRecord, catalog: Catalog) throws {
+    private func record(failure: String, for wells: [WellRecord], catalog: Catalog) throws {
         let now = Date().timeIntervalSince1970
-        try catalog.write { db in
-            for var well in wells {
-                well.state = .failed
-                well.attempts += 1
-                well.reason = failure
-                well.lastActivityAt = now
-                try well.update(db)
-                try EventRecord.log(db, .error, "well-failed", plate: plate.id, well: well.id, failure)
+        try catalog.write { transaction in
+            for well in wells {
+                try transaction.markFailed(well, reason: failure, now: now)
             }
         }
     }
@@ -168,9 +115,5 @@ struct WellWriting {
                            header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
                            fingerprint: file.sourceFingerprint)
     }
-}
-
-extension WellRecord {
-    var position: WellPosition { WellPosition(row: row, column: column) }
 }
 

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import SampleExports
 
 /// Scale figures for `make bench`: a 1536-well plate through the daemon, CLI answers over a catalogue of
@@ -34,16 +33,16 @@ struct ScaleBenchmark {
                      "--quiet-period", "1s"]
 
         var daemon = try ChildProcess.start(serve, outputPath: log)
-        try waitFor(timeout: 600) { try count(catalog, sql: "SELECT COUNT(*) FROM file") >= fileCount }
+        try waitFor(timeout: 600) { try read(catalog) { try $0.fileCount() } >= fileCount }
         let started = Date()
         try FileManager.default.copyItem(atPath: workdir + "/export", toPath: watch + "/Plate1536")
         try waitFor(timeout: 1200) {
-            try count(catalog, sql: "SELECT COUNT(*) FROM plate WHERE state = 'finalized'") == 1
+            try read(catalog) { try $0.plates(in: .finalized).count } == 1
         }
         let plateSeconds = Date().timeIntervalSince(started)
         let statusTime = try medianMilliseconds([ExecutablePath.current, "status", "--catalog", catalog])
         let plateTime = try medianMilliseconds([ExecutablePath.current, "plate", Self.spec.plateName, "--catalog", catalog])
-        let catalogued = try count(catalog, sql: "SELECT COUNT(*) FROM file")
+        let catalogued = try read(catalog) { try $0.fileCount() }
         ChildProcess.stop(daemon)
 
         let restart = Date()
@@ -68,9 +67,10 @@ struct ScaleBenchmark {
         }
     }
 
-    private func count(_ catalog: String, sql: String) throws -> Int {
+    /// A count read from the daemon's catalogue; 0 until the daemon has created it.
+    private func read(_ catalog: String, _ count: (CatalogTransaction) throws -> Int) throws -> Int {
         guard FileManager.default.fileExists(atPath: catalog) else { return 0 }
-        return try CatalogReader(path: catalog).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        return try CatalogReader(path: catalog).read(count)
     }
 
     private func waitFor(timeout: Double, _ condition: () throws -> Bool) throws {

@@ -86,7 +86,7 @@ struct DemoCommand: ParsableCommand {
     private static func waitForFinalized(_ catalog: String, timeout: Double) throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let state = try? CatalogReader(path: catalog).read { db in try PlateRecord.named(db, spec.plateName)?.state }
+            let state = try? CatalogReader(path: catalog).read { transaction in try transaction.plate(named: spec.plateName)?.state }
             if state == .finalized { return true }
             Thread.sleep(forTimeInterval: 0.5)
         }

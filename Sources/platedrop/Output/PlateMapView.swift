@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Layouts
 
 /// A plate drawn as text: one cell per well of the plate format, coloured by the well's state.
@@ -14,16 +13,14 @@ struct PlateMapView {
         /// The recorded plate format, else the smallest standard one holding the wells seen.
         var format: PlateFormat {
             let recorded = plate.formatRows.flatMap { rows in plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) } }
-            return recorded ?? PlateFormat.smallestStandard(containing: wells.map { WellPosition(row: $0.row, column: $0.column) })
+            return recorded ?? PlateFormat.smallestStandard(containing: wells.map(\.position))
                 ?? PlateFormat.wells96
         }
 
-        static func load(_ db: Database, plate name: String) throws -> Snapshot? {
-            guard let plate = try PlateRecord.named(db, name) else { return nil }
-            let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM file WHERE plate = ? GROUP BY state",
-                                        arguments: [plate.id])
-            return Snapshot(plate: plate, wells: try WellRecord.all(db, plate: plate.id!),
-                            files: Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) }))
+        static func load(_ catalog: CatalogTransaction, plate name: String) throws -> Snapshot? {
+            guard let plate = try catalog.plate(named: name) else { return nil }
+            return Snapshot(plate: plate, wells: try catalog.wells(plate: plate.id!),
+                            files: try catalog.fileCounts(plate: plate.id!))
         }
     }
 
@@ -40,7 +37,7 @@ struct PlateMapView {
 
     func text(colour: Bool) -> String {
         let format = snapshot.format
-        let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { (WellPosition(row: $0.row, column: $0.column), $0) })
+        let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { ($0.position, $0) })
         var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue) → \(snapshot.plate.storePath)"]
         lines.append("    " + (0..<format.columns).map { String(format: "%3d", $0 + 1) }.joined())
         for row in 0..<format.rows {
@@ -56,7 +53,7 @@ struct PlateMapView {
         lines.append("legend: # written  W writing  R ready  o receiving  X failed  · no images")
         lines.append("wells: \(StatusCommand.summary(counts)); files: \(StatusCommand.summary(snapshot.files))")
         for well in snapshot.wells where well.state == .failed {
-            lines.append("  \(WellPosition(row: well.row, column: well.column)) failed: \(well.reason ?? "unknown reason")")
+            lines.append("  \(well.position) failed: \(well.reason ?? "unknown reason")")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Catalog
-import GRDB
 import Zarr
 
 /// `platedrop files`: catalogued files, e.g. `--state rejected` to see every unusable file and why.
@@ -17,11 +16,7 @@ struct FilesCommand: ParsableCommand {
 
     func run() throws {
         let (wanted, count) = (state, limit)
-        let files = try options.openReader().read { db in
-            var request = FileRecord.order(Column("updatedAt").desc).limit(count)
-            if let wanted { request = request.filter(Column("state") == wanted.rawValue) }
-            return try request.fetchAll(db)
-        }
+        let files = try options.openReader().read { transaction in try transaction.recentFiles(in: wanted, limit: count) }
         if options.json {
             print(JSONValue.array(files.map { file in
                 ["root": .string(file.root), "path": .string(file.relativePath), "state": .string(file.state.rawValue),

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import GRDB
 import Layouts
 import Zarr
 
@@ -17,7 +16,7 @@ struct PlateCommand: ParsableCommand {
 
     func run() throws {
         let plateName = name
-        guard let snapshot = try options.openReader().read({ db in try PlateMapView.Snapshot.load(db, plate: plateName) }) else {
+        guard let snapshot = try options.openReader().read({ transaction in try PlateMapView.Snapshot.load(transaction, plate: plateName) }) else {
             throw ValidationError("no plate named \(name) in the catalogue")
         }
         if options.json {
@@ -40,8 +39,7 @@ struct PlateCommand: ParsableCommand {
 /// JSON form of a well, shared by `plate` and `wells`.
 enum WellJSON {
     static func json(_ well: WellRecord) -> JSONValue {
-        let position = WellPosition(row: well.row, column: well.column)
-        return ["well": .string(position.label), "state": .string(well.state.rawValue),
+        ["well": .string(well.position.label), "state": .string(well.state.rawValue),
                 "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
                 "reason": well.reason.map(JSONValue.string) ?? .null]
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import GRDB
 import Zarr
 
 /// `platedrop plates`: every plate with its state and well counts.
@@ -10,19 +9,8 @@ struct PlatesCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
 
-    struct Line: Sendable {
-        let plate: PlateRecord
-        let wells: [String: Int]
-    }
-
     func run() throws {
-        let lines = try options.openReader().read { db in
-            try PlateRecord.order(Column("id")).fetchAll(db).map { plate in
-                let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM well WHERE plate = ? GROUP BY state",
-                                            arguments: [plate.id])
-                return Line(plate: plate, wells: Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) }))
-            }
-        }
+        let lines = try options.openReader().read { transaction in try transaction.plateProgress() }
         if options.json {
             print(JSONValue.array(lines.map { line in
                 ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),

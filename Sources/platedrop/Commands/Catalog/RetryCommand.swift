@@ -1,8 +1,8 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import GRDB
 import Layouts
+import PlateDropDaemon
 
 /// `platedrop retry PLATE[/WELL]`: failed wells go back to `ready`; the daemon writes them on its next pass.
 struct RetryCommand: ParsableCommand {
@@ -23,27 +23,12 @@ struct RetryCommand: ParsableCommand {
             return well
         }
         let path = try options.catalogPath
-        let count = try CatalogReader.write(path: path) { db -> Int? in
-            guard let plate = try PlateRecord.named(db, plateName) else { return nil }
-            var changed = 0
-            for var well in try WellRecord.all(db, plate: plate.id!) {
-                let selected = position.map { $0.row == well.row && $0.column == well.column } ?? (well.state == .failed)
-                guard selected, well.state != .writing else { continue }
-                well.state = .ready
-                well.attempts = 0
-                well.reason = nil
-                try well.update(db)
-                changed += 1
-            }
-            if changed > 0, plate.state != .receiving {
-                var reopened = plate
-                reopened.state = .receiving
-                try reopened.update(db)
-            }
-            try EventRecord.log(db, .info, "retry", plate: plate.id, "retry requested for \(changed) well(s) of \(plate.name)")
-            return changed
+        let outcome = try CatalogReader.write(path: path) { transaction in
+            let outcome = try transaction.retry(plate: plateName, well: position)
+            if let outcome, outcome.reopened { DoneMarker.remove(of: outcome.plate) }
+            return outcome
         }
-        guard let count else { throw ValidationError("no plate named \(plateName) in the catalogue") }
-        print("\(count) well(s) queued for writing")
+        guard let outcome else { throw ValidationError("no plate named \(plateName) in the catalogue") }
+        print("\(outcome.wells) well(s) queued for writing")
     }
 }

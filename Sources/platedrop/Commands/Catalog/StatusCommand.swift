@@ -1,7 +1,6 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import GRDB
 import Zarr
 
 /// `platedrop status`: is the daemon alive, what it watches, what it is doing, what went wrong lately.
@@ -14,39 +13,15 @@ struct StatusCommand: ParsableCommand {
     /// A heartbeat older than this means the daemon is gone (it beats every 2 s).
     static let heartbeatTimeout = 15.0
 
-    struct Report: Sendable {
-        var daemon: DaemonRecord?
-        var roots: [RootRecord]
-        var plates: [String: Int]
-        var wells: [String: Int]
-        var files: [String: Int]
-        var readyWells: Int
-        var problems: [EventRecord]
-    }
-
     func run() throws {
         let reader = try options.openReader()
-        let report = try reader.read { db in
-            Report(
-                daemon: try DaemonRecord.fetchOne(db),
-                roots: try RootRecord.order(Column("id")).fetchAll(db),
-                plates: try Self.counts(db, table: "plate"),
-                wells: try Self.counts(db, table: "well"),
-                files: try Self.counts(db, table: "file"),
-                readyWells: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM well WHERE state = 'ready'") ?? 0,
-                problems: try EventRecord.recent(db, limit: 10, problemsOnly: true))
-        }
+        let report = try reader.read { transaction in try transaction.overview(problemLimit: 10) }
         let alive = Self.isAlive(report.daemon)
         if options.json {
             print(json(report, alive: alive).prettySerialized())
         } else {
             print(text(report, alive: alive))
         }
-    }
-
-    static func counts(_ db: Database, table: String) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM \(table) GROUP BY state")
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) })
     }
 
     /// Alive: a recent heartbeat from a process that still exists and did not say it stopped.
@@ -56,7 +31,7 @@ struct StatusCommand: ParsableCommand {
         return fresh && (kill(daemon.pid, 0) == 0 || errno == EPERM)
     }
 
-    private func text(_ report: Report, alive: Bool) -> String {
+    private func text(_ report: CatalogOverview, alive: Bool) -> String {
         var lines: [String] = []
         if let daemon = report.daemon {
             let since = Date(timeIntervalSince1970: daemon.startedAt)
@@ -85,7 +60,7 @@ struct StatusCommand: ParsableCommand {
         counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
-    private func json(_ report: Report, alive: Bool) -> JSONValue {
+    private func json(_ report: CatalogOverview, alive: Bool) -> JSONValue {
         let countObject: ([String: Int]) -> JSONValue = { counts in
             .object(JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) }))
         }

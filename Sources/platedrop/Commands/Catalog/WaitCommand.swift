@@ -1,7 +1,6 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import GRDB
 
 /// `platedrop wait PLATE`: block until the plate is finalized (exit 0), or fail on timeout or failure.
 struct WaitCommand: ParsableCommand {
@@ -22,11 +21,9 @@ struct WaitCommand: ParsableCommand {
         let deadline = Date().addingTimeInterval(timeout)
         let name = plate
         while true {
-            let state = try? options.openReader().read { db -> (PlateState, Int)? in
-                guard let plate = try PlateRecord.named(db, name) else { return nil }
-                let hopeless = try WellRecord.all(db, plate: plate.id!)
-                    .filter { $0.state == .failed && $0.attempts >= WellRecord.automaticRetryLimit }.count
-                return (plate.state, hopeless)
+            let state = try? options.openReader().read { transaction -> (PlateState, Int)? in
+                guard let plate = try transaction.plate(named: name) else { return nil }
+                return (plate.state, try transaction.wells(plate: plate.id!).filter(\.failedForGood).count)
             }
             if let (plateState, hopeless) = state ?? nil {
                 if plateState == .finalized {

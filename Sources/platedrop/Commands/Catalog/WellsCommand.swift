@@ -1,6 +1,5 @@
 import ArgumentParser
 import Catalog
-import GRDB
 import Layouts
 import Zarr
 
@@ -18,10 +17,10 @@ struct WellsCommand: ParsableCommand {
 
     func run() throws {
         let (wanted, plateName) = (state, plate)
-        let rows = try options.openReader().read { db -> [(String, WellRecord)] in
-            let plates = try PlateRecord.fetchAll(db).filter { plateName == nil || $0.name == plateName }
+        let rows = try options.openReader().read { transaction -> [(String, WellRecord)] in
+            let plates = try transaction.allPlates().filter { plateName == nil || $0.name == plateName }
             return try plates.flatMap { plate in
-                try WellRecord.all(db, plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map { (plate.name, $0) }
+                try transaction.wells(plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map { (plate.name, $0) }
             }
         }
         if options.json {
@@ -33,8 +32,7 @@ struct WellsCommand: ParsableCommand {
             return
         }
         for (plate, well) in rows {
-            let position = WellPosition(row: well.row, column: well.column)
-            print("\(plate) \(position.label)  \(well.state.rawValue)  generation \(well.generation)"
+            print("\(plate) \(well.position.label)  \(well.state.rawValue)  generation \(well.generation)"
                   + (well.reason.map { "  \($0)" } ?? ""))
         }
     }

@@ -1,0 +1,61 @@
+import GRDB
+
+/// What the daemon reads to plan and write.
+extension CatalogTransaction {
+    /// Whether a present (not vanished) row for the file has exactly this fingerprint. Every file the watcher
+    /// reports goes through this first, 200,000 of them when a daemon restarts on a big catalogue, so it is one
+    /// cached statement that reads no record.
+    public func isRecorded(_ sighting: FileSighting) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            SELECT 1 FROM file WHERE root = ? AND relativePath = ? AND state != ?
+            AND size = ? AND modifiedNanoseconds = ? AND changedNanoseconds = ? AND inode = ?
+            """)
+        let arguments: StatementArguments = [sighting.root, sighting.relativePath, FileState.vanished.rawValue, sighting.size,
+                                             sighting.modifiedNanoseconds, sighting.changedNanoseconds, sighting.inode]
+        return try Bool.fetchOne(statement, arguments: arguments) != nil
+    }
+
+    /// The row for a file of a root.
+    public func file(root: String, relativePath: String) throws -> FileRecord? {
+        try FileRecord.find(db, root: root, relativePath: relativePath)
+    }
+
+    /// Image files of a plate that can be written: stable, already ingested, or ignored as the copy of a
+    /// plane another file holds. Copies stay in: the plane they repeat is there, so a well that is written
+    /// again is still complete, and the writer tells them apart again each time.
+    public func usableImages(plate: Int64) throws -> [FileRecord] {
+        try FileRecord
+            .filter(Column("plate") == plate && Column("role") == FileRole.image.rawValue
+                    && [FileState.stable.rawValue, FileState.ingested.rawValue, FileState.ignored.rawValue]
+                        .contains(Column("state")))
+            .order(Column("relativePath"))
+            .fetchAll(db)
+    }
+
+    /// Plan files of a root that are present.
+    public func planFiles(root: String) throws -> [FileRecord] {
+        try FileRecord
+            .filter(Column("root") == root && Column("role") == FileRole.plan.rawValue
+                    && Column("state") != FileState.vanished.rawValue)
+            .order(Column("relativePath"))
+            .fetchAll(db)
+    }
+
+    /// Plates in one state, oldest first.
+    public func plates(in state: PlateState) throws -> [PlateRecord] {
+        try PlateRecord.filter(Column("state") == state.rawValue).order(Column("id")).fetchAll(db)
+    }
+
+    /// Every well of a plate, row-major.
+    public func wells(plate: Int64) throws -> [WellRecord] {
+        try WellRecord.all(db, plate: plate)
+    }
+
+    /// The plate with the oldest ready well, if any: the one written next.
+    public func nextPlateToWrite() throws -> PlateRecord? {
+        try PlateRecord.fetchOne(db, sql: """
+            SELECT plate.* FROM plate JOIN well ON well.plate = plate.id
+            WHERE well.state = 'ready' ORDER BY well.lastActivityAt LIMIT 1
+            """)
+    }
+}

@@ -1,0 +1,57 @@
+import GRDB
+
+/// What the CLI reads to report.
+extension CatalogTransaction {
+    /// The daemon, the watched folders, counts by state and the newest `problemLimit` warnings and errors.
+    public func overview(problemLimit: Int) throws -> CatalogOverview {
+        CatalogOverview(
+            daemon: try DaemonRecord.fetchOne(db),
+            roots: try RootRecord.order(Column("id")).fetchAll(db),
+            plates: try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM plate GROUP BY state"),
+            wells: try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM well GROUP BY state"),
+            files: try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM file GROUP BY state"),
+            readyWells: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM well WHERE state = 'ready'") ?? 0,
+            problems: try EventRecord.order(Column("id").desc).limit(problemLimit)
+                .filter(Column("level") != EventLevel.info.rawValue).fetchAll(db))
+    }
+
+    /// Every plate, oldest first.
+    public func allPlates() throws -> [PlateRecord] {
+        try PlateRecord.order(Column("id")).fetchAll(db)
+    }
+
+    /// Every plate with its wells counted by state, oldest first.
+    public func plateProgress() throws -> [PlateProgress] {
+        try allPlates().map { plate in
+            PlateProgress(plate: plate, wells: try stateCounts(
+                sql: "SELECT state, COUNT(*) AS n FROM well WHERE plate = ? GROUP BY state", arguments: [plate.id]))
+        }
+    }
+
+    /// A plate by its name (first match across roots) or by `root/name`.
+    public func plate(named name: String) throws -> PlateRecord? {
+        try PlateRecord.named(db, name)
+    }
+
+    /// The files of a plate counted by state.
+    public func fileCounts(plate: Int64) throws -> [String: Int] {
+        try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM file WHERE plate = ? GROUP BY state", arguments: [plate])
+    }
+
+    /// The most recently updated files first, optionally only those in `state`.
+    public func recentFiles(in state: FileState?, limit: Int) throws -> [FileRecord] {
+        var request = FileRecord.order(Column("updatedAt").desc).limit(limit)
+        if let state { request = request.filter(Column("state") == state.rawValue) }
+        return try request.fetchAll(db)
+    }
+
+    /// How many files the catalogue holds, whatever their state.
+    public func fileCount() throws -> Int {
+        try FileRecord.fetchCount(db)
+    }
+
+    private func stateCounts(sql: String, arguments: StatementArguments = []) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) })
+    }
+}

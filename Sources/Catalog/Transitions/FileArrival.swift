@@ -1,0 +1,11 @@
+/// What intake made of a new or changed file; it decides the state the file arrives in.
+public enum FileArrival: Sendable {
+    /// An image with its place in the plate (stable).
+    case image(ImagePlacement)
+    /// A vendor plan (stable).
+    case plan
+    /// Nothing to write, such as a sidecar or the end marker (ignored, with the reason).
+    case ignored(reason: String)
+    /// Unusable: an unrecognised name, an unreadable image (rejected, with the reason; file-rejected).
+    case rejected(role: FileRole, reason: String)
+}
