@@ -3,7 +3,9 @@ import Foundation
 /// The built-in layouts by name, and recognition of an export's layout for `--layout auto`.
 public enum LayoutCatalog {
     /// Names accepted by `named(_:defaultPlateName:)`, one per built-in layout.
-    public static let builtInNames = ["imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell", "cytation"]
+    public static let builtInNames = [
+        "imagexpress", "imagexpress-hcsai", "yokogawa", "harmony", "cellomics", "scanr", "incell", "cytation",
+    ]
 
     /// Other names users know these instruments by.
     static let aliases = [
@@ -18,8 +20,8 @@ public enum LayoutCatalog {
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
-    /// names the plate of images that carry none (Harmony images at the export root, an HCS.ai run that is
-    /// the export root).
+    /// names the plate of images that carry none (Harmony, scanR, IN Cell and Cytation images at the export
+    /// root, an HCS.ai run that is the export root).
     public static func named(_ name: String, defaultPlateName: String) -> (any InstrumentLayout)? {
         let lowered = name.lowercased()
         switch aliases[lowered] ?? lowered {
