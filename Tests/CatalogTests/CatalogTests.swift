@@ -17,7 +17,7 @@ import Testing
         let tables = try catalog.read { transaction in
             try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        for table in ["acquisition", "channel", "daemon", "event", "field", "file", "plate", "root", "well"] {
+        for table in ["daemon", "event", "file", "plate", "root", "well"] {
             #expect(tables.contains(table))
         }
     }
@@ -116,7 +116,13 @@ import Testing
         }
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex])
+        #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness])
+        let tables = try catalog.read { transaction in
+            try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(Set(tables).isDisjoint(with: ["acquisition", "channel", "field"]), "\(tables)")
+        let plateColumns = try catalog.read { transaction in try transaction.db.columns(in: "plate").map(\.name) }
+        #expect(plateColumns.contains("missingWells"))
         let indexes = try catalog.read { transaction in try transaction.db.indexes(on: "event").map(\.name) }
         #expect(indexes.contains("event_by_level"))
         let messages = try catalog.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT message FROM event") }
@@ -128,6 +134,6 @@ import Testing
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied.count == 2)
+        #expect(applied.count == 3)
     }
 }

@@ -211,6 +211,11 @@ struct BadInputTests {
         let named = wells.contains { FaultBench.label(of: $0) == "D7" } || problems.contains { $0.contains("D7") }
             || plateEvents.contains { $0.contains("D7") }
         #expect(named, "D7 (planned, never delivered) is not mentioned: wells \(wells.map(FaultBench.label(of:))); problems \(problems)")
+        // The done marker a pipeline waits on says the plate is incomplete, and what it lacks.
+        let marker = try FaultBench.doneMarker(ofStore: bench.output + "/Gap.ome.zarr")
+        let labels = { (key: String) in marker?[key]?.arrayValue?.compactMap(\.stringValue) }
+        #expect(marker?["complete"]?.boolValue == false && labels("wells") == ["A1"] && labels("missingWells") == ["D7"]
+                && labels("incompleteWells") == ["A1"], "done marker: \(String(describing: marker))")
         try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 }

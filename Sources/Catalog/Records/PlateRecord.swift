@@ -22,8 +22,11 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var lastActivityAt: Double
     public var completedAt: Double?
     public var finalizedAt: Double?
+    /// Wells the plan expected that the plate completed without (end marker, acquisition end or timeout),
+    /// comma-separated labels; nil when it completed whole or has no plan.
+    public var missingWells: String?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil) {
         self.id = id
         self.root = root
         self.name = name
@@ -38,6 +41,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.lastActivityAt = lastActivityAt
         self.completedAt = completedAt
         self.finalizedAt = finalizedAt
+        self.missingWells = missingWells
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

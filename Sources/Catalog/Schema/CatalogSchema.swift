@@ -122,10 +122,16 @@ enum CatalogSchema {
             // The planner looks up a root's plan files every pass; without this it scans every catalogued file.
             try db.create(index: "file_by_root_role", on: "file", columns: ["root", "role"])
         }
+        migrator.registerMigration(Self.completeness) { db in
+            // Never used: acquisitions, channels and fields are read from plans and written plates, not kept here.
+            for unused in ["field", "channel", "acquisition"] { try db.drop(table: unused) }
+            try db.alter(table: "plate") { table in table.add(column: "missingWells", .text) }
+        }
         return migrator
     }
 
     /// The first schema, as released: catalogues made before later migrations stop here.
     static let firstVersion = "v1: roots, plates, wells, files, events"
     static let problemsIndex = "v2: indexes for problem events, per-root file states and plan lookups"
+    static let completeness = "v3: the wells a plate completed without; unused acquisition, channel and field tables dropped"
 }

@@ -32,6 +32,7 @@ extension CatalogTransaction {
         plate.state = .receiving
         plate.completedAt = nil
         plate.finalizedAt = nil
+        plate.missingWells = nil
         try plate.update(db)
         return true
     }
@@ -75,13 +76,16 @@ extension CatalogTransaction {
         try plate.update(db)
     }
 
-    /// receiving → complete (plate-complete), `why` saying what made it so.
-    public func complete(_ plate: PlateRecord, because why: String, now: Double) throws {
+    /// receiving → complete (plate-complete), `why` saying what made it so; `missingWells` are the wells its
+    /// plan expected that it completes without.
+    public func complete(_ plate: PlateRecord, because why: String, missingWells: [String] = [], now: Double) throws {
         var plate = try stored(plate, for: "complete", from: [.receiving])
         plate.state = .complete
         plate.completedAt = now
+        plate.missingWells = missingWells.isEmpty ? nil : missingWells.joined(separator: ",")
         try plate.update(db)
-        try EventRecord.log(db, .info, .plateComplete, plate: plate.id, "plate \(plate.name) complete: \(why)")
+        let without = missingWells.isEmpty ? "" : " (without \(missingWells.count) planned well(s): \(missingWells.joined(separator: " ")))"
+        try EventRecord.log(db, .info, .plateComplete, plate: plate.id, "plate \(plate.name) complete: \(why)\(without)")
     }
 
     /// complete → finalized (plate-finalized). `publish` makes the plate final outside the catalogue (the

@@ -33,7 +33,7 @@ extension CatalogTransaction {
     public func markReady(_ well: WellRecord, incompleteBecause reason: String?) throws {
         var well = try stored(well, for: "mark ready", from: [.receiving])
         well.state = .ready
-        well.reason = reason.map { "written incomplete (\($0))" }
+        well.reason = reason.map { "\(WellRecord.incompletePrefix) (\($0))" }
         try well.update(db)
     }
 
@@ -77,7 +77,7 @@ extension CatalogTransaction {
         well.generation += 1
         well.writtenAt = now
         well.attempts = 0
-        well.reason = well.reason?.hasPrefix("written incomplete") == true ? well.reason : nil
+        well.reason = well.isIncomplete ? well.reason : nil
         well.lastActivityAt = now
         try well.update(db)
         try EventRecord.log(db, .info, .wellWritten, plate: well.plate, well: well.id,

@@ -36,7 +36,12 @@ public struct PlanCoverage: Sendable {
 
     /// Whether every well the plan expects something of is in `written`.
     public func isSatisfied(written: Set<WellPosition>) -> Bool {
-        expectedByWell.filter { !$0.value.isEmpty }.keys.allSatisfy(written.contains)
+        expectedWells.isSubset(of: written)
+    }
+
+    /// The wells the plan expects at least one plane of.
+    public var expectedWells: Set<WellPosition> {
+        Set(expectedByWell.filter { !$0.value.isEmpty }.keys)
     }
 
     /// The instrument's own missing-image records, then the expected planes `present` lacks, in words.

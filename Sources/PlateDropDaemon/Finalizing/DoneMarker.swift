@@ -9,11 +9,20 @@ import Zarr
 public enum DoneMarker {
     static func path(of plate: PlateRecord) -> String { plate.storePath + ".done" }
 
-    /// Writes the marker atomically and durably, naming the plate's written wells; returns its path.
-    static func write(of plate: PlateRecord, wells: [String]) throws -> String {
+    /// Writes the marker atomically and durably; returns its path. It names the written wells and says
+    /// whether the plate is complete: a plate closed by its end marker or timeout may lack wells its plan
+    /// expected (`missingWells`) or hold wells written without every plane (`incompleteWells`), and a
+    /// pipeline waiting on the marker must be able to tell.
+    static func write(of plate: PlateRecord, wells: [WellRecord]) throws -> String {
+        let written = wells.filter { $0.state == .written }
+        let incomplete = written.filter(\.isIncomplete).map(\.position.label)
+        let missing = plate.missingWells?.split(separator: ",").map(String.init) ?? []
         let marker: JSONValue = [
             "plate": .string(plate.name), "store": .string(plate.storePath),
-            "wells": .array(wells.map(JSONValue.string)),
+            "complete": .bool(missing.isEmpty && incomplete.isEmpty),
+            "wells": .array(written.map { .string($0.position.label) }),
+            "missingWells": .array(missing.map(JSONValue.string)),
+            "incompleteWells": .array(incomplete.map(JSONValue.string)),
             "finalized": .double(Date().timeIntervalSince1970),
         ]
         let url = URL(fileURLWithPath: path(of: plate))

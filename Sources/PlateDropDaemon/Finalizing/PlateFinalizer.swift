@@ -13,9 +13,9 @@ struct PlateFinalizer {
         for plate in plates {
             do {
                 let message = try catalog.write { transaction in
-                    let written = try transaction.wells(plate: plate.id!).filter { $0.state == .written }.map(\.position.label)
+                    let wells = try transaction.wells(plate: plate.id!)
                     return try transaction.finalize(plate, now: Date().timeIntervalSince1970) {
-                        try publish(plate, written: written, children: &children)
+                        try publish(plate, wells: wells, children: &children)
                     }
                 }
                 logger.notice("\(message)")
@@ -28,9 +28,10 @@ struct PlateFinalizer {
 
     /// The plate made final outside the catalogue: its done marker, then the `on_complete` command. Returns
     /// what happened, for the plate-finalized event.
-    private func publish(_ plate: PlateRecord, written: [String], children: inout [pid_t]) throws -> String {
-        let marker = try DoneMarker.write(of: plate, wells: written)
-        var message = "plate \(plate.name) finalized with \(written.count) well(s); done marker \(marker)"
+    private func publish(_ plate: PlateRecord, wells: [WellRecord], children: inout [pid_t]) throws -> String {
+        let marker = try DoneMarker.write(of: plate, wells: wells)
+        let written = wells.filter { $0.state == .written }.count
+        var message = "plate \(plate.name) finalized with \(written) well(s); done marker \(marker)"
         if !onComplete.isEmpty {
             do {
                 let pid = try ProcessSpawner.start(onComplete + [plate.storePath])

@@ -88,12 +88,14 @@ struct Planner {
         let current = try catalog.wells(plate: plate.id!)
         let busy = current.contains { well in [.receiving, .ready, .writing].contains(well.state) || well.retriesAutomatically }
         guard !busy, current.contains(where: { $0.state == .written }) else { return }
-        let planSatisfied = coverage?.isSatisfied(written: Set(current.filter { $0.state == .written }.map(\.position))) ?? false
+        let written = Set(current.filter { $0.state == .written }.map(\.position))
+        let planSatisfied = coverage?.isSatisfied(written: written) ?? false
         guard planSatisfied || writeWhatIsThere else { return }
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
             : acquisitionEnded ? "the instrument reports the acquisition complete"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
-        try catalog.complete(plate, because: why, now: now)
+        let missing = (coverage?.expectedWells ?? []).subtracting(written).sorted().map(\.label)
+        try catalog.complete(plate, because: why, missingWells: missing, now: now)
     }
 
     /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per

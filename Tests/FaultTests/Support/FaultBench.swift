@@ -163,6 +163,15 @@ final class FaultBench: @unchecked Sendable {
         let validation = try await binary.run(["validate", store])
         #expect(validation.exitCode == 0, "\(validation.transcript)", sourceLocation: sourceLocation)
         #expect(Set(PlateStore(root: store).listedWells) == ["A/1", "B/3"], sourceLocation: sourceLocation)
+        let marker = try Self.doneMarker(ofStore: store)
+        #expect(marker?["complete"]?.boolValue == true && marker?["missingWells"]?.arrayValue?.isEmpty == true,
+                "done marker of the complete plate \(name): \(String(describing: marker))", sourceLocation: sourceLocation)
+    }
+
+    /// The done marker beside the plate store `store`, parsed; nil while there is none.
+    static func doneMarker(ofStore store: String) throws -> JSONValue? {
+        guard let data = FileManager.default.contents(atPath: store + ".done") else { return nil }
+        return try JSONValue(parsing: String(decoding: data, as: UTF8.self))
     }
 
     /// The newest daemon's log, for failure messages.
