@@ -122,16 +122,33 @@ struct CatalogueFaultTests {
     static func downgradeToFirstVersion(_ path: String, scratch: String) throws {
         let fresh = try DatabaseQueue(path: scratch + "/v1.sqlite")
         try CatalogSchema.migrator.migrate(fresh, upTo: CatalogSchema.firstVersion)
-        let firstObjects = try fresh.read { try Set(String.fetchAll($0, sql: "SELECT type || ' ' || name FROM sqlite_master")) }
+        let (firstObjects, firstColumns) = try fresh.read { db in
+            let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                .map { (type: $0["type"] as String, name: $0["name"] as String, sql: $0["sql"] as String?) }
+            let columns = try Dictionary(uniqueKeysWithValues: objects.filter { $0.type == "table" }.map { table in
+                (table.name, Set(try db.columns(in: table.name).map(\.name)))
+            })
+            return (objects, columns)
+        }
         try fresh.close()
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         try queue.write { db in
             let objects = try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            let present = Set(objects.map { ($0["type"] as String) + " " + ($0["name"] as String) })
             for object in objects {
                 let type: String = object["type"], name: String = object["name"]
-                guard !firstObjects.contains(type + " " + name), name != "grdb_migrations" else { continue }
+                guard !firstObjects.contains(where: { $0.type == type && $0.name == name }), name != "grdb_migrations" else { continue }
                 try db.execute(sql: "DROP \(type.uppercased()) \"\(name)\"")
+            }
+            // Later migrations may also drop the first version's tables and add columns: undo both.
+            for object in firstObjects where !present.contains(object.type + " " + object.name) {
+                if let sql = object.sql { try db.execute(sql: sql) }
+            }
+            for (table, columns) in firstColumns {
+                for column in try db.columns(in: table).map(\.name) where !columns.contains(column) {
+                    try db.execute(sql: "ALTER TABLE \"\(table)\" DROP COLUMN \"\(column)\"")
+                }
             }
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != ?", arguments: [CatalogSchema.firstVersion])
         }
