@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the systemd unit offline, without systemd as PID 1 (docs/daemon.md §4,
+# Checks the systemd unit offline, without systemd as PID 1 (docs/operations.md §4,
 # plus systemd-analyze(1)):
 #   1. `systemd-analyze verify` must print nothing. Unknown keys and unparsable values only warn and
 #      still exit 0, so any output is a failure.

@@ -6,7 +6,7 @@ extension DaemonEndToEndSuite {
     struct StopDuringWriteTests {
         static let wells = ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4"]
 
-        /// docs/daemon.md §4 and systemd/platedrop.service (KillMode=mixed, TimeoutStopSec=60s): on SIGTERM the daemon
+        /// docs/operations.md §4 and systemd/platedrop.service (KillMode=mixed, TimeoutStopSec=60s): on SIGTERM the daemon
         /// abandons the conversion in flight and the next start redoes it. A backlog (a whole plate exported while
         /// the daemon was down) is written as one step; finishing that step before exiting can outlast
         /// TimeoutStopSec on a real plate, and systemd then SIGKILLs the daemon.

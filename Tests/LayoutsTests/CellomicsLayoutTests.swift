@@ -19,7 +19,7 @@ import Testing
             plate: plate, well: WellPosition(row: row, column: column), field: field, channel: channel, z: 0)))
     }
 
-    /// Variants peers accept (docs/instrument-layouts.md §1.5): an unpadded column, a plate label without
+    /// Variants peers accept (docs/layouts.md §1.5): an unpadded column, a plate label without
     /// a scan id, two-digit channels, `.tiff`.
     @Test func variants() {
         #expect(layout.classify(relativePath: "MFGTMP_140206180002_A1f00d0.tif") == .image(ImageKey(

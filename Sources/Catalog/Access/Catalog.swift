@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The daemon's read-write catalogue: SQLite in WAL mode (readers never block the one writer),
-/// `synchronous=FULL` so every commit survives power loss (docs/daemon.md §3), schema migrated at open.
+/// `synchronous=FULL` so every commit survives power loss (docs/operations.md §3), schema migrated at open.
 public final class Catalog: Sendable {
     public let path: String
     let pool: DatabasePool
@@ -18,7 +18,7 @@ public final class Catalog: Sendable {
             throw .cannotOpen(path: path, detail: error.localizedDescription)
         }
         // Created 0660 before SQLite opens it: SQLite gives -wal/-shm the database file's mode, so CLI users
-        // in the daemon's group can read while the daemon runs or not (docs/daemon.md §3).
+        // in the daemon's group can read while the daemon runs or not (docs/operations.md §3).
         if !FileManager.default.fileExists(atPath: path) {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
             if descriptor >= 0 { close(descriptor) }

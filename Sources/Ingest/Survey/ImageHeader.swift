@@ -32,7 +32,7 @@ public struct ImageHeader: Sendable, Hashable {
     }
 
     /// The header, once every page's strips or tiles are known to lie inside the file: a half-copied file has
-    /// a valid header but its last strips are missing (docs/daemon.md §2: verify before converting). Cheap:
+    /// a valid header but its last strips are missing (docs/operations.md §2: verify before converting). Cheap:
     /// nothing is decoded here, the pixels are decoded once, on their way to the plate.
     public static func verify(path: String) throws -> ImageHeader {
         let file = try TIFFFile(path: path)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Thermo Fisher Cellomics ArrayScan / CellInsight (HCS Studio) TIFF export (docs/instrument-layouts.md §1.5):
+/// Thermo Fisher Cellomics ArrayScan / CellInsight (HCS Studio) TIFF export (docs/layouts.md §1.5):
 /// `<plate>_<well>f<field>d<channel>.tif`, e.g. `AS_09125_050116030001_D03f00d0.tif`.
 ///
 /// Field (`f00`) and channel (`d0`) count from 0; the names carry no z or time, so both are 0. The plate

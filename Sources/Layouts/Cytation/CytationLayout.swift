@@ -1,6 +1,6 @@
 import Foundation
 
-/// Agilent (BioTek) Cytation / Gen5 TIFF export (docs/instrument-layouts.md §1.8), names alone, in the two
+/// Agilent (BioTek) Cytation / Gen5 TIFF export (docs/layouts.md §1.8), names alone, in the two
 /// forms Bio-Formats' BioTek reader accepts:
 /// - `<well>_<read step>_<n>_<field>_<channel>_<n>.tif`, e.g. `A1_01_1_1_Phase Contrast_001.tif`;
 /// - `<well>_<field>[Z<z>]_<channel>_<n>_<time>_.tif`, e.g. `A1_1Z4_DAPI_1_003_.tif`.

@@ -1,7 +1,7 @@
 /// Reads a Harmony `Index.idx.xml` / `Index.ref.xml` / `Index.xml` (root `EvaluationInputData`): the plate
 /// under `Plates/Plate`, channel descriptions under `Maps/Map/Entry`, one `Images/Image` per plane with
 /// URL, Row, Col, FieldID, PlaneID, ChannelID (1-based), TimepointID (0-based), ImageResolutionX and
-/// PositionZ (in the unit of their `Unit` attribute, metres when absent), AbsTime (docs/instrument-layouts.md §1.4).
+/// PositionZ (in the unit of their `Unit` attribute, metres when absent), AbsTime (docs/layouts.md §1.4).
 enum HarmonyIndexReader {
     /// The plate's images as expected planes and image keys; images the index lists without a file, or
     /// with a State other than "Ok", as expected-missing.

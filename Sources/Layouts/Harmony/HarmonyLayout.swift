@@ -1,6 +1,6 @@
 import Foundation
 
-/// Revvity (PerkinElmer) Harmony export of Opera Phenix / Operetta CLS (docs/instrument-layouts.md §1.4):
+/// Revvity (PerkinElmer) Harmony export of Opera Phenix / Operetta CLS (docs/layouts.md §1.4):
 /// `<measurement>/Images/r01c01f01p01-ch1sk1fk1fl1.tiff` with `Index.idx.xml` (or `Index.ref.xml`, `Index.xml`);
 /// a flat-field corrected export in `Images/flex/` with its own `Index.flex.xml`.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The key/value lines of a MetaXpress `.HTD` plate plan: `"Key", value, value…`, `"HTSInfoFile"` first
-/// and `"EndFile"` last (docs/instrument-layouts.md §1.1).
+/// and `"EndFile"` last (docs/layouts.md §1.1).
 struct HTDDocument {
     /// Path the document was read from, for error messages.
     let path: String

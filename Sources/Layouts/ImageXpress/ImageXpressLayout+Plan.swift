@@ -5,7 +5,7 @@ extension ImageXpressLayout {
     static let maximumExpectedPlanes = 2_000_000
 
     /// The plan an `.HTD` describes: selected wells × selected sites × collected waves × time points × z-steps
-    /// (the completeness rule of docs/instrument-layouts.md §1.1; the keys `CellWorxReader.java` reads).
+    /// (the completeness rule of docs/layouts.md §1.1; the keys `CellWorxReader.java` reads).
     static func plan(fromHTDAt path: String) throws(LayoutError) -> PlatePlan {
         let htd = try HTDDocument(path: path)
         guard let columns = try htd.integer("XWells"), let rows = try htd.integer("YWells") else {

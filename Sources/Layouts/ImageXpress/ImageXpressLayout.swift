@@ -1,6 +1,6 @@
 import Foundation
 
-/// Molecular Devices ImageXpress / MetaXpress classic layout (docs/instrument-layouts.md §1.1):
+/// Molecular Devices ImageXpress / MetaXpress classic layout (docs/layouts.md §1.1):
 /// `{plate}_{well}[_s{site}][_w{wave}][GUID].tif` in optional `TimePoint_N/` and `ZStep_N/` folders,
 /// with an `.HTD` plate plan.
 ///
@@ -36,7 +36,7 @@ public struct ImageXpressLayout: InstrumentLayout {
 
     private static let guid = #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"#
 
-    /// HCS.ai stems are `<project>_t<T>_<well>_s<S>_w<C>_z<Z>`, all 0-based (docs/instrument-layouts.md §1.2).
+    /// HCS.ai stems are `<project>_t<T>_<well>_s<S>_w<C>_z<Z>`, all 0-based (docs/layouts.md §1.2).
     private static let hcsAIStem = try! NSRegularExpression(
         wholeMatching: #"(?<prefix>.+)_t\d+_[A-Z]\d{2}_s\d+_w\d+_z\d+"#, options: [.caseInsensitive])
 

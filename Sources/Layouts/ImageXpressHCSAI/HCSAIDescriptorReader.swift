@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an ImageXpress HCS.ai `.jdce` acquisition descriptor, a JSON document (docs/instrument-layouts.md
+/// Reads an ImageXpress HCS.ai `.jdce` acquisition descriptor, a JSON document (docs/layouts.md
 /// §1.2). Under `ImageStack.AutoLeadAcquisitionProtocol`: `Plate.Rows`/`Columns`,
 /// `ObjectiveCalibration.PixelWidth` and its `Unit`, `Wavelengths[]` (0-based `Index`, emission and
 /// excitation filter names and wavelengths, `ZStep`), `PlateMap.ZDimensionParameters.Step` and

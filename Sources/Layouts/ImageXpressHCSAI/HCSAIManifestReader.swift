@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an ImageXpress HCS.ai `image_metadata_<n>.csv` (docs/instrument-layouts.md §1.2): one row per
+/// Reads an ImageXpress HCS.ai `image_metadata_<n>.csv` (docs/layouts.md §1.2): one row per
 /// plane written, the well as `Row`/`Column` (1-based) and as `Well` ("C - 5"); `Field`, `Wavelength`,
 /// `Timepoint` and `ZIndex` 0-based; the file as `ImageSubFolderPath` (empty means `timepoint<T>`) and
 /// `ImageFileName`; `TimeStampSec` in seconds since 1970, `ExcitationEmissionFilter` naming the channel,

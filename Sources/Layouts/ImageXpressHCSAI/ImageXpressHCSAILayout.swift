@@ -1,6 +1,6 @@
 import Foundation
 
-/// Molecular Devices ImageXpress HCS.ai (MetaXpress Acquire 2025 and later) layout (docs/instrument-layouts.md §1.2):
+/// Molecular Devices ImageXpress HCS.ai (MetaXpress Acquire 2025 and later) layout (docs/layouts.md §1.2):
 /// `<run>/<unit>/timepoint<T>/<project>_t<T>_<well>_s<site>_w<channel>_z<z>.tif` with the unit's `.jdce`
 /// descriptor and `image_metadata_<n>.csv` manifests beside `timepoint<T>/`.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// GE / Cytiva IN Cell Analyzer layout (docs/instrument-layouts.md §1.7): one folder per plate with its
+/// GE / Cytiva IN Cell Analyzer layout (docs/layouts.md §1.7): one folder per plate with its
 /// `.xdce` and one TIFF per plane, named in either convention:
 /// - classic `[<prefix>_]<row> - <column>(fld <field> wv <excitation> - <emission>[ wix <n>][ z <z>][ - time <t> - <ms> ms]).tif`,
 ///   e.g. `B - 03(fld 1 wv DAPI - DAPI).tif`;

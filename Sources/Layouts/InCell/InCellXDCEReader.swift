@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an IN Cell Analyzer `.xdce` (root `<ImageStack>`, docs/instrument-layouts.md §1.7): `<Plate rows columns>`,
+/// Reads an IN Cell Analyzer `.xdce` (root `<ImageStack>`, docs/layouts.md §1.7): `<Plate rows columns>`,
 /// `<ObjectiveCalibration pixel_width>` (µm), one `<Wavelength>` per channel in wave-index order with its
 /// `<ExcitationFilter name wavelength>` and `<EmissionFilter name wavelength>`, field offsets
 /// `<offset_point index x y>`, and under `<Images>` one `<Image filename>` per file with its `<Row number>`,

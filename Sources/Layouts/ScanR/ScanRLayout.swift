@@ -1,6 +1,6 @@
 import Foundation
 
-/// Evident (Olympus) scanR layout (docs/instrument-layouts.md §1.6):
+/// Evident (Olympus) scanR layout (docs/layouts.md §1.6):
 /// `<experiment>/data/<well label>--W00014--P00001--Z00000--T00000--<channel>.tif` beside `data/metadata.ome.xml`.
 ///
 /// W (well index, row by row) and P (position) count from 1, Z and T from 0. The well is the label before

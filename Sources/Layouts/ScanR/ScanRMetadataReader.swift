@@ -1,4 +1,4 @@
-/// Reads the OME-XML scanR writes beside its images, `data/metadata.ome.xml` (docs/instrument-layouts.md §1.6):
+/// Reads the OME-XML scanR writes beside its images, `data/metadata.ome.xml` (docs/layouts.md §1.6):
 /// one `<Image ID="Image:W14P1" Name="Well 14, Position 1 (B2)">` per well position, whose `<Pixels>` give
 /// PhysicalSizeX/Z, its `<Channel Name>`s in channel order, one `<TiffData FirstC FirstZ FirstT>` per file
 /// with the file's name in `<UUID FileName>`, and `<Plane>` stage positions.

@@ -28,7 +28,7 @@ enum CommonFileRules {
         if name.hasPrefix(".") {
             return "hidden file; atomic writers use hidden temporary names such as .name.tif.tmp"
         }
-        // HCS.ai writes per-image statistics beside each TIFF (docs/instrument-layouts.md §1.2).
+        // HCS.ai writes per-image statistics beside each TIFF (docs/layouts.md §1.2).
         if lowered.hasSuffix(".statistics.json") {
             return "ImageXpress HCS.ai statistics sidecar"
         }

@@ -11,7 +11,7 @@ enum PlanFile {
         }
     }
 
-    /// `data` without a leading UTF-8 byte-order mark (the CV8000 mrf starts with one, docs/instrument-layouts.md §1.3).
+    /// `data` without a leading UTF-8 byte-order mark (the CV8000 mrf starts with one, docs/layouts.md §1.3).
     static func withoutByteOrderMark(_ data: Data) -> Data {
         data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }
@@ -30,7 +30,7 @@ enum PlanFile {
     }
 
     /// A path from a plan's text made relative and `/`-separated: Windows backslashes become `/`
-    /// (docs/instrument-layouts.md §1.4, bioformats#4485); an absolute path keeps only its file name, since it points
+    /// (docs/layouts.md §1.4, bioformats#4485); an absolute path keeps only its file name, since it points
     /// at the acquisition computer and the file is looked up beside the plan.
     static func relativeImagePath(_ raw: String) -> String {
         let slashed = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\\", with: "/")

@@ -1,6 +1,6 @@
 /// Reads a CellVoyager `MeasurementData.mlf`: one `<bts:MeasurementRecord>` per image (Type `IMG`) or
 /// per failure (Type `ERR`), 1-based Row, Column, TimePoint, FieldIndex, ZIndex, TimelineIndex,
-/// ActionIndex and Ch, the image path as text (docs/instrument-layouts.md §1.3).
+/// ActionIndex and Ch, the image path as text (docs/layouts.md §1.3).
 enum MeasurementDataReader {
     /// One IMG record, 1-based as written.
     private struct ImageRecord {

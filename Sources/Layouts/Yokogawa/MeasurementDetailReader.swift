@@ -1,5 +1,5 @@
 /// Reads a CellVoyager `MeasurementDetail.mrf`: Title, BeginTime/EndTime, RowCount/ColumnCount on the root,
-/// one `<bts:MeasurementChannel>` per camera channel with its HorizontalPixelDimension in µm (docs/instrument-layouts.md §1.3).
+/// one `<bts:MeasurementChannel>` per camera channel with its HorizontalPixelDimension in µm (docs/layouts.md §1.3).
 enum MeasurementDetailReader {
     /// Plate name, format, channels, pixel size and run times; the mrf lists no images.
     ///

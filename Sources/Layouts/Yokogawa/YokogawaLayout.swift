@@ -1,6 +1,6 @@
 import Foundation
 
-/// Yokogawa CellVoyager CV7000 / CV8000 layout (docs/instrument-layouts.md §1.3):
+/// Yokogawa CellVoyager CV7000 / CV8000 layout (docs/layouts.md §1.3):
 /// `{plate}_{well}_T0001F001L01A01Z01C01.tif` beside `MeasurementData.mlf` and `MeasurementDetail.mrf`.
 ///
 /// All tokens are 1-based and zero-padded. T → t, F → field, Z → z, C → channel, and L (TimelineIndex)
@@ -22,7 +22,7 @@ public struct YokogawaLayout: InstrumentLayout {
         #"(?<plate>.+)_(?<well>[A-Z]{1,2}\d{2})(?<subwell>\.[a-d][1-4])?_T(?<t>\d{4})F(?<field>\d{3})L(?<timeline>\d{2})"#
         + #"A(?<action>\d{2})Z(?<z>\d{2})C(?<channel>\d{2})"#)
 
-    /// CQ3000 names its images by well index (`W0029F0001T0001Z000C1`), not by plate and well (docs/instrument-layouts.md §1.3).
+    /// CQ3000 names its images by well index (`W0029F0001T0001Z000C1`), not by plate and well (docs/layouts.md §1.3).
     private static let cq3000Stem = try! NSRegularExpression(wholeMatching: #"W\d{4}F\d{4}T\d{4}Z\d{3}C\d+"#)
 
     /// Settings files written beside the images: plate and plate-product definitions.

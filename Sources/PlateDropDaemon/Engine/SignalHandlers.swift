@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 /// SIGTERM and SIGINT stop the daemon cleanly; SIGHUP is logged and ignored (its default would kill the
-/// daemon on `systemctl reload`). Dispatch sources installed before any other handler (docs/daemon.md §5).
+/// daemon on `systemctl reload`). Dispatch sources installed before any other handler (docs/operations.md §5).
 final class SignalHandlers {
     private let sources: [any DispatchSourceSignal]
 

@@ -4,7 +4,7 @@ import Foundation
 import Ingest
 import Layouts
 
-/// Decides which wells are ready to write and which plates are complete (docs/daemon.md §2), in order of
+/// Decides which wells are ready to write and which plates are complete (docs/operations.md §2), in order of
 /// trust: the vendor plan when there is one, else configured expectations, else the plate's own shape so far
 /// plus the quiet period. An end marker, the instrument's "acquisition complete" or the plate timeout writes
 /// what is there.

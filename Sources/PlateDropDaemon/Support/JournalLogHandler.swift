@@ -6,8 +6,8 @@ import Logging
 ///
 /// `<N>` is the sd-daemon(3) priority prefix, which journald turns into the entry's priority and strips
 /// (`SyslogLevelPrefix=`, on by default). There is no timestamp: the journal records its own
-/// (docs/daemon.md §5). Line breaks and other control characters are escaped, so one event is one journal
-/// entry. Lines go out through write(2), because Swift 6 rejects the C `stderr` global (docs/daemon.md §5).
+/// (docs/operations.md §5). Line breaks and other control characters are escaped, so one event is one journal
+/// entry. Lines go out through write(2), because Swift 6 rejects the C `stderr` global (docs/operations.md §5).
 public struct JournalLogHandler: LogHandler {
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tells the service manager about the daemon's state: the sd_notify(3) protocol, spoken directly
-/// instead of through libsystemd (docs/daemon.md §4).
+/// instead of through libsystemd (docs/operations.md §4).
 ///
 /// Each message is one datagram to the AF_UNIX socket named by `$NOTIFY_SOCKET`. Without that variable
 /// the daemon was not started by systemd with `Type=notify`, and every method does nothing.
@@ -33,7 +33,7 @@ public struct SystemdNotifier: Sendable {
         watchdogInterval = Self.watchdogInterval(environment: environment, pid: pid)
     }
 
-    /// Startup is complete: the catalogue is open and the watches exist (docs/daemon.md §4).
+    /// Startup is complete: the catalogue is open and the watches exist (docs/operations.md §4).
     public func ready() throws(DeliveryError) {
         try send("READY=1")
     }
@@ -90,7 +90,7 @@ public struct SystemdNotifier: Sendable {
     }
 
     /// sd_notify(3): a name starting with "@" is in Linux's abstract namespace, where the "@" becomes a
-    /// NUL. The length covers the name without a trailing NUL (docs/daemon.md §4), which an abstract name must
+    /// NUL. The length covers the name without a trailing NUL (docs/operations.md §4), which an abstract name must
     /// not have and a path name does not need.
     private static func address(_ socket: String) throws(DeliveryError) -> (storage: sockaddr_un, length: socklen_t) {
         var name = Array(socket.utf8)

@@ -1,4 +1,4 @@
-/// Instrument export conventions the generator can imitate (docs/instrument-layouts.md).
+/// Instrument export conventions the generator can imitate (docs/layouts.md).
 public enum ExportLayout: String, Sendable, CaseIterable {
     /// Molecular Devices ImageXpress exported form: `.TIF` per site and wavelength, `.HTD` plate plan.
     case imageXpress = "imagexpress"

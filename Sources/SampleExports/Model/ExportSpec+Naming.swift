@@ -11,7 +11,7 @@ extension ExportSpec {
         let folder = imageFolder(run)
         switch layout {
         case .imageXpress:
-            // Exported form (docs/instrument-layouts.md §1.1): time and Z are folders, only when acquired.
+            // Exported form (docs/layouts.md §1.1): time and Z are folders, only when acquired.
             let timeFolder = timepoints > 1 ? "TimePoint_\(t + 1)/" : ""
             let zFolder = switch (isProjection, runFolders) {
             case (true, .database): ""

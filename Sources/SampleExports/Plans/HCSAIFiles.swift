@@ -2,7 +2,7 @@ import Foundation
 import Zarr
 
 /// The files MetaXpress Acquire (ImageXpress HCS.ai) writes for one acquisition unit, in the structure of
-/// the real run described in docs/instrument-layouts.md §1.2: the `.jdce` descriptor (JSON), the
+/// the real run described in docs/layouts.md §1.2: the `.jdce` descriptor (JSON), the
 /// `image_metadata_1.csv` manifest, and beside them the protocol, autofocus logs and per-image statistics.
 enum HCSAIFiles {
     static let manifestFileName = "image_metadata_1.csv"

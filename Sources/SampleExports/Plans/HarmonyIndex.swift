@@ -1,5 +1,5 @@
 /// Harmony's `Images/Index.idx.xml`: plate, wells and one `Image` entry per file, in the
-/// HarmonyV5 namespace that Harmony 4.x exports carry (docs/instrument-layouts.md §1.4).
+/// HarmonyV5 namespace that Harmony 4.x exports carry (docs/layouts.md §1.4).
 enum HarmonyIndex {
     static let fileName = "Images/Index.idx.xml"
     private static let namespace = "http://www.perkinelmer.com/PEHH/HarmonyV5"

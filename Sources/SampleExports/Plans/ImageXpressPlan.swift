@@ -1,5 +1,5 @@
 /// The MetaXpress `.HTD` plate plan: quoted keys, comma-separated values, one setting per line
-/// (format of the exported sample in docs/instrument-layouts.md §1.1).
+/// (format of the exported sample in docs/layouts.md §1.1).
 enum ImageXpressPlan {
     static func fileName(for spec: ExportSpec) -> String {
         "\(spec.plateName).HTD"

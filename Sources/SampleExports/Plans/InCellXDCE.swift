@@ -1,4 +1,4 @@
-/// An IN Cell Analyzer `.xdce` in the structure docs/instrument-layouts.md §1.7 describes: the acquisition
+/// An IN Cell Analyzer `.xdce` in the structure docs/layouts.md §1.7 describes: the acquisition
 /// protocol (objective calibration, wavelengths with their filters, plate, field offsets) and one `Image`
 /// per file with its well, field, wave, z and time index.
 enum InCellXDCE {

@@ -1,5 +1,5 @@
 /// The OME-XML scanR writes beside its images, `data/metadata.ome.xml`, in the structure of the scanR 3.3
-/// file described in docs/instrument-layouts.md §1.6: one `Image` per well position (`Image:W<well>P<position>`,
+/// file described in docs/layouts.md §1.6: one `Image` per well position (`Image:W<well>P<position>`,
 /// named with the well's label), its channels, one `TiffData` per file and one `Plane` per file.
 enum ScanRMetadata {
     static let fileName = "data/metadata.ome.xml"

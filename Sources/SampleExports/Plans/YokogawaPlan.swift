@@ -1,5 +1,5 @@
 /// CellVoyager `MeasurementData.mlf` (one record per image) and `MeasurementDetail.mrf` (plate and
-/// channel settings), in the bts namespace (docs/instrument-layouts.md §1.3).
+/// channel settings), in the bts namespace (docs/layouts.md §1.3).
 enum YokogawaPlan {
     static let dataFileName = "MeasurementData.mlf"
     static let detailFileName = "MeasurementDetail.mrf"

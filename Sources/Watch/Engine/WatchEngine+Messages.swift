@@ -39,7 +39,7 @@ extension WatchEngine {
         }
         trackers[index].nextCheck = .now + root.pollInterval
         emit(.rootState(root: root.id, state: .watching))
-        // Watches first, then the walk (docs/daemon.md §2): whatever is created during the walk produces events.
+        // Watches first, then the walk (docs/operations.md §2): whatever is created during the walk produces events.
         requestFullWalk(index)
     }
 

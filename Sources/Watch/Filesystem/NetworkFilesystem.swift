@@ -1,4 +1,4 @@
-/// Filesystems whose remote writes never reach inotify, so their roots are polled (docs/daemon.md §2: "Applications
+/// Filesystems whose remote writes never reach inotify, so their roots are polled (docs/operations.md §2: "Applications
 /// must fall back to polling"). Magic numbers are the statfs `f_type` values from linux/magic.h.
 enum NetworkFilesystem {
     private static let namesByMagic: [UInt32: String] = [

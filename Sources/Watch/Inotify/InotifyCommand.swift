@@ -2,7 +2,7 @@
 enum InotifyCommand: Sendable {
     /// Watch a root at startup.
     case watchRoot(InotifyRoot)
-    /// Rebuild the whole session (the library cannot drop or rename watches reliably, docs/daemon.md §1), optionally
+    /// Rebuild the whole session (the library cannot drop or rename watches reliably, docs/operations.md §1), optionally
     /// taking back a root that had gone missing.
     case resync(reason: String, adding: InotifyRoot?)
     /// Stop watching a root (it went missing).

@@ -1,7 +1,7 @@
 import Glibc
 
 /// libinotifytools opens its descriptor with plain inotify_init(), without close-on-exec, and never hands it
-/// out (docs/daemon.md §1), so every child process (hooks, helpers) would inherit it. It is found through
+/// out (docs/operations.md §1), so every child process (hooks, helpers) would inherit it. It is found through
 /// /proc/self/fd instead and marked close-on-exec after every (re)initialisation.
 enum InotifyDescriptor {
     /// Every open inotify descriptor of this process.

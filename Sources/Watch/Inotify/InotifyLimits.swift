@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kernel's inotify limits, read from /proc (libinotifytools' get_max_queued_events reads a file that
-/// does not exist, docs/daemon.md §1).
+/// does not exist, docs/operations.md §1).
 enum InotifyLimits {
     static var maxUserWatches: Int? {
         value(of: "max_user_watches")

@@ -46,7 +46,7 @@ extension InotifySession {
             // Watch first, then list (in the engine): nothing written meanwhile can slip through.
             watchDirectoryAndList(of: root, relativePath: relativePath)
         } else if mask & UInt32(IN_MOVED_FROM) != 0 {
-            // The library would keep reporting the subtree under its old name (docs/daemon.md §1).
+            // The library would keep reporting the subtree under its old name (docs/operations.md §1).
             scheduleResync(reason: "folder \(root.absolute(relativePath)) was moved", after: Self.coalescing)
         } else if named, mask & UInt32(IN_ATTRIB) != 0,
             inotifytools_wd_from_filename(root.absolute(relativePath) + "/") < 0
@@ -77,7 +77,7 @@ extension InotifySession {
         guard event.pointee.len > 0 else {
             return directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         }
-        // `char name[]` is a flexible array member, which Swift does not import (docs/daemon.md §1).
+        // `char name[]` is a flexible array member, which Swift does not import (docs/operations.md §1).
         let namePointer = (UnsafeRawPointer(event) + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self)
         // Undecodable names are handled by walking their folder (see `folderOfUndecodableName`).
         guard let name = String(validatingCString: namePointer) else {

@@ -3,7 +3,7 @@ import Dispatch
 import Glibc
 
 /// Owns libinotifytools on one dedicated thread. All of the library's state is process-global and none of it
-/// is thread-safe (docs/daemon.md §1), so every call into it happens in `run()`; events leave as Swift values,
+/// is thread-safe (docs/operations.md §1), so every call into it happens in `run()`; events leave as Swift values,
 /// copied before the next call overwrites the library's static buffer.
 ///
 /// Events are hints, never facts: the engine stats every path it is told about. Whenever the library's view
@@ -107,7 +107,7 @@ final class InotifySession {
     }
 
     /// Watches a directory that appeared below a root, then has the engine list it: files written into it
-    /// before the watch existed produce no events (docs/daemon.md §1, `mkdir -p`, `cp -r`, moved-in trees).
+    /// before the watch existed produce no events (docs/operations.md §1, `mkdir -p`, `cp -r`, moved-in trees).
     func watchDirectoryAndList(of root: InotifyRoot, relativePath: String) {
         switch addWatches(root.absolute(relativePath)) {
         case .watched, .failed:
@@ -125,7 +125,7 @@ final class InotifySession {
             guard initialized, let root = roots.first(where: { $0.id == rootID }), !stopFlag.isRaised else {
                 return
             }
-            // The library keys directories with a trailing slash (docs/daemon.md §1).
+            // The library keys directories with a trailing slash (docs/operations.md §1).
             if inotifytools_wd_from_filename(root.absolute(relativePath) + "/") < 0 {
                 watchDirectoryAndList(of: root, relativePath: relativePath)
             }

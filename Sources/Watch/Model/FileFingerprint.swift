@@ -1,5 +1,5 @@
 /// What a stat says about a file; a file is stable once this has not changed for the quiet period.
-/// Size alone is weak (servers preallocate, docs/daemon.md §2), hence times, inode and device too.
+/// Size alone is weak (servers preallocate, docs/operations.md §2), hence times, inode and device too.
 public struct FileFingerprint: Sendable, Hashable, Codable {
     public var size: Int64
     public var modificationNanoseconds: Int64

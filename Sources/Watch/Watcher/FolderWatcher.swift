@@ -7,7 +7,7 @@ import Synchronization
 /// one left alone is), and `.vanished` comes only for files that had been reported stable.
 ///
 /// Two threads of its own, never the cooperative pool:
-/// - `platedrop-inotify` owns libinotifytools (one thread may ever call it, docs/daemon.md §1) and turns events
+/// - `platedrop-inotify` owns libinotifytools (one thread may ever call it, docs/operations.md §1) and turns events
 ///   into hints;
 /// - `platedrop-watch` stats, walks, settles and emits every event, in the order things were learnt.
 ///
