@@ -24,7 +24,7 @@ struct CompressionBound {
         let store = FileStore(root: plateRoot)
         for path in try arrayPaths() {
             let array = try ZarrArrayReader.open(store: store, path: path)
-            let pieces = Self.chunks(of: try array.readAll(), metadata: array.metadata)
+            let pieces = try Self.chunks(of: array)
             let typesize = array.metadata.dataType.byteSize
             let started = ContinuousClock.now
             DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
@@ -54,40 +54,20 @@ struct CompressionBound {
         return paths.sorted()
     }
 
-    /// The array cut into the chunks its codec compresses (inner chunks when sharded), edge chunks padded
-    /// with zeros as a Zarr writer pads them.
-    private static func chunks(of data: [UInt8], metadata: ArrayMetadata) -> [[UInt8]] {
-        let shape = metadata.shape, chunk = metadata.codecChunkShape, element = metadata.dataType.byteSize
+    /// The contents of every chunk the array's codec compresses (inner chunks when sharded), read back.
+    /// PlateDrop clips chunks to the plane, so no chunk of its plates extends past the array's edge.
+    private static func chunks(of array: ZarrArrayReader) throws -> [[UInt8]] {
+        let shape = array.metadata.shape, chunk = array.metadata.codecChunkShape
         let grid = zip(shape, chunk).map { ($0 + $1 - 1) / $1 }
-        let rowElements = chunk[chunk.count - 1]
-        var result: [[UInt8]] = []
-        for gridIndex in 0..<grid.reduce(1, *) {
-            let chunkOrigin = unflatten(gridIndex, shape: grid).enumerated().map { $1 * chunk[$0] }
-            var piece = [UInt8](repeating: 0, count: chunk.reduce(1, *) * element)
-            for rowIndex in 0..<chunk.dropLast().reduce(1, *) {
-                let within = unflatten(rowIndex, shape: Array(chunk.dropLast())) + [0]
-                let position = zip(chunkOrigin, within).map(+)
-                guard zip(position.dropLast(), shape.dropLast()).allSatisfy({ $0 < $1 }) else { continue }
-                let count = min(rowElements, shape[shape.count - 1] - position[position.count - 1])
-                let source = flatten(position, shape: shape) * element
-                piece.replaceSubrange((rowIndex * rowElements * element)..<((rowIndex * rowElements + count) * element),
-                                      with: data[source..<(source + count * element)])
-            }
-            result.append(piece)
+        return try (0..<grid.reduce(1, *)).map { index in
+            var remainder = index
+            let cell = grid.reversed().map { extent in
+                defer { remainder /= extent }
+                return remainder % extent
+            }.reversed()
+            let origin = zip(cell, chunk).map(*)
+            return try array.readRegion(origin: origin, shape: zip(origin, zip(shape, chunk)).map { min($1.1, $1.0 - $0) })
         }
-        return result
-    }
-
-    private static func unflatten(_ index: Int, shape: [Int]) -> [Int] {
-        var remainder = index
-        return shape.reversed().map { extent in
-            defer { remainder /= extent }
-            return remainder % extent
-        }.reversed()
-    }
-
-    private static func flatten(_ position: [Int], shape: [Int]) -> Int {
-        zip(position, shape).reduce(0) { $0 * $1.1 + $1.0 }
     }
 
     private func compress(_ chunk: [UInt8], typesize: Int) {
