@@ -5,9 +5,11 @@ import Testing
 
 extension DaemonEndToEndSuite.SampleVariantDaemonTests {
     /// Generates `spec`, ingests it in one go, then delivers the same files to a daemon watching with
-    /// `--layout auto` (plans first, then everything else in the order written) and requires the daemon's
-    /// plates to equal ingest's: names, channels, pixel size, level-0 bytes; every plate valid, no file rejected.
-    private func expectServedLikeIngested(_ spec: ExportSpec, folder: String, plateTimeout: String = "30m") async throws {
+    /// `--layout auto` (plans first, then everything else in the order written; with `plansLast` the images
+    /// first) and requires the daemon's plates to equal ingest's: names, channels, pixel size, level-0 bytes;
+    /// every plate valid, no file rejected.
+    private func expectServedLikeIngested(_ spec: ExportSpec, folder: String, plateTimeout: String = "30m",
+                                          plansLast: Bool = false) async throws {
         let workspace = try DaemonWorkspace()
         let export = try SampleExportGenerator.generate(spec, into: workspace.sources + "/" + folder)
         let batchRoot = workspace.path + "/batch"
@@ -18,7 +20,8 @@ extension DaemonEndToEndSuite.SampleVariantDaemonTests {
 
         let daemon = try workspace.startDaemon(workspace.serveArguments().map { $0 == "30m" ? plateTimeout : $0 })
         try await workspace.awaitWatching(daemon)
-        for file in export.planFiles + export.companionFiles + export.images.map(\.relativePath) {
+        let images = export.companionFiles + export.images.map(\.relativePath)
+        for file in plansLast ? images + export.planFiles : export.planFiles + images {
             try deliver(file, from: export.root, into: workspace.watched + "/" + folder)
         }
         try await workspace.awaitFinalized(plates: expected.names, daemon: daemon)
@@ -66,6 +69,15 @@ extension DaemonEndToEndSuite.SampleVariantDaemonTests {
             ExportSpec(layout: .cytation, plateName: "unused", wells: [WellIndex(row: 0, column: 0), WellIndex(row: 2, column: 9)],
                        fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48, channelNames: ["Phase Contrast", "GFP"]),
             folder: "Plate 1_BC123", plateTimeout: "5s")
+    }
+
+    /// CQ3000 names number their wells: images that come before their run's plan wait for it, then the
+    /// mlf and mrf place them and complete the plate.
+    @Test func cq3000ImagesWaitForThePlanThatPlacesThem() async throws {
+        try await expectServedLikeIngested(
+            ExportSpec(layout: .cq3000, plateName: "Screen", wells: [WellIndex(row: 2, column: 4), WellIndex(row: 5, column: 8)],
+                       fields: 2, channels: 2, zPlanes: 2, width: 64, height: 48, runs: 2, runFolders: .exported),
+            folder: "CQ", plansLast: true)
     }
 
     /// HCS.ai runs complete by their manifests; sidecars, protocol and autofocus logs are ignored.

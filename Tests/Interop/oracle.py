@@ -198,6 +198,20 @@ def _scanr_channel_names(export_dir: Path) -> list[str]:
     return re.findall(r'<Channel ID="[^"]*" Name="([^"]*)"', first_image)
 
 
+_COLUMNS_BY_FORMAT = {6: 3, 12: 4, 24: 6, 48: 8, 96: 12, 384: 24, 1536: 48}
+
+
+def _cq3000_key(relative: str, columns: int) -> PlaneKey | None:
+    # Projection/W<well index 4d>F<field 4d>T<t 4d>Z000C<channel>.tif ; the well counted row by row from 1.
+    match = re.fullmatch(
+        r"Projection/W(?P<well>\d{4})F(?P<field>\d{4})T(?P<t>\d{4})Z000C(?P<channel>\d)\.tif", relative)
+    if match is None:
+        return None
+    row, column = divmod(int(match["well"]) - 1, columns)
+    return PlaneKey(row=row_name(row + 1), column=column + 1, field=int(match["field"]),
+                    channel=int(match["channel"]), z=0, t=int(match["t"]))
+
+
 _KEY_PARSERS = {"imagexpress": _imagexpress_key, "yokogawa": _yokogawa_key, "harmony": _harmony_key,
                 "cellomics": _cellomics_key, "imagexpress-hcsai": _hcsai_key}
 
@@ -252,8 +266,10 @@ class ParsedExport:
         return arrays
 
 
-def parse_export(export_dir: Path, layout: str, plate: str) -> ParsedExport:
-    if layout == "scanr":
+def parse_export(export_dir: Path, layout: str, plate: str, plate_format: int = 96) -> ParsedExport:
+    if layout == "cq3000":
+        parse_key = lambda relative, plate: _cq3000_key(relative, _COLUMNS_BY_FORMAT[plate_format])  # noqa: E731
+    elif layout == "scanr":
         channel_names = _scanr_channel_names(export_dir)
         parse_key = lambda relative, plate: _scanr_key(relative, plate, channel_names)  # noqa: E731
     elif layout == "incell":

@@ -125,7 +125,9 @@ def test_sample_export_writes_exactly_the_requested_planes(workspace: Workspace,
     parsed = workspace.parsed(export_scenario)
     assert parsed.unmatched_tiffs == [], "TIFFs not named per the layout's convention"
     assert sorted(parsed.wells) == sorted(well_paths(export_scenario))
-    planes_per_well = export_scenario.fields * export_scenario.channels * export_scenario.z * export_scenario.t
+    # A CQ3000 projection run keeps one plane, the projection, of each stack.
+    planes_per_stack = 1 if export_scenario.layout == "cq3000" else export_scenario.z
+    planes_per_well = export_scenario.fields * export_scenario.channels * planes_per_stack * export_scenario.t
     assert len(parsed.planes) == len(export_scenario.wells) * planes_per_well
     first_plane = tifffile.imread(next(iter(parsed.planes.values())))
     assert first_plane.shape == (export_scenario.height, export_scenario.width)
@@ -249,7 +251,8 @@ def test_tensorstore_reads_level_0(ingested: IngestedPlate):
 
 @pytest.mark.parametrize("layout_scenario", [
     next(scenario for scenario in SCENARIOS if scenario.layout == layout and scenario.with_plan)
-    for layout in ("imagexpress", "yokogawa", "harmony", "cellomics", "imagexpress-hcsai", "scanr", "incell", "cytation")
+    for layout in ("imagexpress", "yokogawa", "harmony", "cellomics", "imagexpress-hcsai", "scanr", "incell", "cytation",
+                   "cq3000")
 ], ids=lambda scenario: scenario.layout)
 def test_ingest_detects_the_layout(platedrop: PlateDrop, workspace: Workspace, layout_scenario: Scenario,
                                    tmp_path: Path):

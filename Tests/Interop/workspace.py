@@ -68,6 +68,7 @@ SCENARIOS = [
              fields=2, channels=2, z=2, t=2, width=100, height=70),
     Scenario("scanr-positions-z", "scanr", "unused", 96, ("B2", "H12"), fields=2, channels=2, z=2, dtype="int16"),
     Scenario("incell-384-z-and-t", "incell", "Plate7", 384, ("B3", "P24"), fields=2, channels=2, z=2, t=2),
+    Scenario("cq3000-384-projections", "cq3000", "unused", 384, ("A24", "P1"), fields=2, channels=2, z=3, t=2),
     Scenario("cytation-z-stack", "cytation", "unused", 96, ("A1", "H10"), fields=2, channels=3, z=3, dtype="uint8"),
 ]
 
@@ -95,7 +96,7 @@ class Export:
     directory: Path
 
     def parse(self) -> ParsedExport:
-        return parse_export(self.directory, self.scenario.layout, self.scenario.plate)
+        return parse_export(self.directory, self.scenario.layout, self.scenario.plate, self.scenario.plate_format)
 
 
 @dataclass

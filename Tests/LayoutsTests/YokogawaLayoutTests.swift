@@ -60,11 +60,32 @@ import PlateDropTestSupport
         #expect(plates == ["\(Self.title)_20230918_135839", "\(Self.title)_20230919_090000", Self.title, Self.title])
     }
 
+    /// CQ3000 names number the well; the plate is the measurement folder, and projections (Z000) go to its
+    /// projection plate.
+    @Test func readsCQ3000NamesByWellIndex() {
+        #expect(layout.classify(relativePath: "2w1p1c1z1t_mip/Projection/W0029F0001T0001Z000C1.tif") == .wellIndexedImage(
+            WellIndexedImage(plate: "2w1p1c1z1t_mip_projection", wellIndex: 29, field: 0, channel: 0, z: 0)))
+        #expect(layout.classify(relativePath: "Run/W0069F0003T0002Z004C2.tif") == .wellIndexedImage(
+            WellIndexedImage(plate: "Run", wellIndex: 69, field: 2, channel: 1, z: 3, t: 1)))
+        let atRoot = YokogawaLayout(defaultPlateName: "Export").classify(relativePath: "Projection/W0001F0001T0001Z000C1.tif")
+        #expect(atRoot == .wellIndexedImage(WellIndexedImage(plate: "Export_projection", wellIndex: 1, field: 0, channel: 0, z: 0)))
+    }
+
+    @Test func wellIndexCountsRowByRow() {
+        let image = { (index: Int) in WellIndexedImage(plate: "p", wellIndex: index, field: 0, channel: 0, z: 0) }
+        #expect(image(29).well(on: .wells96) == WellPosition(row: 2, column: 4))
+        #expect(image(69).well(on: .wells96) == WellPosition(row: 5, column: 8))
+        #expect(image(1).well(on: .wells384) == WellPosition(row: 0, column: 0))
+        #expect(image(384).well(on: .wells384) == WellPosition(row: 15, column: 23))
+        #expect(image(97).well(on: .wells96) == nil)
+        #expect(image(0).well(on: .wells96) == nil)
+    }
+
     @Test func explainsNamesItCannotRead() {
         let cases: [(String, String)] = [
             ("20200812-CardiomyocyteDifferentiation14-Cycle1_B03_T0001F001L01A01Z01C01.png", "PNG output is not supported"),
             ("Plate_A01.a1_T0001F001L01A01Z01C01.tif", "sub-well"),
-            ("Projection/W0029F0001T0001Z000C1.tif", "CQ3000"),
+            ("Run/Projection/W0029F0000T0001Z000C1.tif", "count from 1"),
             ("Plate_B03_T0000F001L01A01Z01C01.tif", "count from 1"),
             ("Plate_B03_T001F001L01A01Z01C01.tif", "T0001F001L01A01Z01C01"),
             ("r01c01f01p01-ch1sk1fk1fl1.tiff", "T0001F001L01A01Z01C01"),

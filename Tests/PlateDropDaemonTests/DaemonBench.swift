@@ -13,11 +13,11 @@ struct DaemonBench {
     let catalog: Catalog
     let root: DaemonConfiguration.Root
 
-    init(quietPeriod: Duration = .seconds(30)) throws {
+    init(quietPeriod: Duration = .seconds(30), layout: String = "imagexpress") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("daemon-\(UUID().uuidString)").path
         let watched = directory + "/watched"
         try FileManager.default.createDirectory(atPath: watched, withIntermediateDirectories: true)
-        let settings = WatchSettings(id: "lab", path: watched, layout: "imagexpress", output: directory + "/plates",
+        let settings = WatchSettings(id: "lab", path: watched, layout: layout, output: directory + "/plates",
                                      quietPeriod: quietPeriod)
         root = try #require(try DaemonConfiguration(config: PlateDropConfig(watches: [settings])).roots.first)
         catalog = try Catalog(path: directory + "/catalog.sqlite")
@@ -30,6 +30,8 @@ struct DaemonBench {
 
     /// Writes a small TIFF at `relativePath` of the watched folder; `size` stands in for its fingerprint.
     func deliverImage(_ relativePath: String) throws {
+        try FileManager.default.createDirectory(atPath: root.settings.path + "/" + (relativePath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
         try TIFFWriter.write(path: root.settings.path + "/" + relativePath, width: 8, height: 4, sampleType: .uint8,
                              pages: [[UInt8](repeating: 7, count: 32)])
     }

@@ -14,7 +14,7 @@ import Testing
         let bench = try DaemonBench()
         try bench.deliverImage(image)
         let summary = try bench.catalog.write { transaction in
-            try Intake(roots: bench.roots, endMarker: nil).apply([bench.stable(image)], to: transaction, now: 1)
+            try Intake(roots: bench.roots, endMarker: nil, plans: PlanCache()).apply([bench.stable(image)], to: transaction, now: 1)
         }
         #expect(summary.rejected == 0)
         let plate = try #require(try bench.plate("P"))
@@ -24,11 +24,33 @@ import Testing
         #expect(file?.state == .stable && file?.plate == plate.id)
     }
 
+    /// A CQ3000 image numbers its well: it waits, in no plate, until a plan of its root places it.
+    @Test func aWellIndexedImageWaitsForThePlanThatPlacesIt() throws {
+        let bench = try DaemonBench(layout: "yokogawa")
+        let indexed = "Run/Projection/W0029F0001T0001Z000C1.tif"
+        try bench.deliverImage(indexed)
+        let intake = Intake(roots: bench.roots, endMarker: nil, plans: PlanCache())
+        try bench.catalog.write { transaction in _ = try intake.apply([bench.stable(indexed)], to: transaction, now: 1) }
+        let waiting = try bench.catalog.read { transaction in try transaction.file(root: "lab", relativePath: indexed) }
+        #expect(waiting?.state == .stable && waiting?.role == .image && waiting?.plate == nil && waiting?.well == nil)
+        #expect(waiting?.reason?.contains("waiting for a plan") == true, "\(String(describing: waiting?.reason))")
+        #expect(try bench.plate("Run_projection") == nil)
+
+        let detail = "Run/MeasurementDetail.mrf"
+        try #"<bts:MeasurementDetail xmlns:bts="http://www.yokogawa.co.jp/BTS/BTSSchema/1.0" bts:RowCount="8" bts:ColumnCount="12"/>"#
+            .write(toFile: bench.root.settings.path + "/" + detail, atomically: true, encoding: .utf8)
+        try bench.catalog.write { transaction in _ = try intake.apply([bench.stable(detail)], to: transaction, now: 2) }
+        let plate = try #require(try bench.plate("Run_projection"))
+        #expect(try bench.wells(of: plate).map(\.position.label) == ["C5"])
+        let placed = try bench.catalog.read { transaction in try transaction.file(root: "lab", relativePath: indexed) }
+        #expect(placed?.state == .stable && placed?.plate == plate.id && placed?.reason == nil)
+    }
+
     @Test func theWellIsReadyOnceQuietAndNotBefore() throws {
         let bench = try DaemonBench(quietPeriod: .seconds(30))
         try bench.deliverImage(image)
         try bench.catalog.write { transaction in
-            _ = try Intake(roots: bench.roots, endMarker: nil).apply([bench.stable(image)], to: transaction, now: 100)
+            _ = try Intake(roots: bench.roots, endMarker: nil, plans: PlanCache()).apply([bench.stable(image)], to: transaction, now: 100)
         }
         let planner = Planner(roots: bench.roots, settings: DaemonSettings(), plans: PlanCache())
         let plate = try #require(try bench.plate("P"))
@@ -41,7 +63,7 @@ import Testing
     @Test func aChangedImageReopensAFinalizedPlateAndRemovesItsDoneMarker() throws {
         let bench = try DaemonBench()
         try bench.deliverImage(image)
-        let intake = Intake(roots: bench.roots, endMarker: nil)
+        let intake = Intake(roots: bench.roots, endMarker: nil, plans: PlanCache())
         try bench.catalog.write { transaction in _ = try intake.apply([bench.stable(image)], to: transaction, now: 1) }
         let plate = try #require(try bench.plate("P"))
         let well = try #require(try bench.wells(of: plate).first)

@@ -41,6 +41,15 @@ extension CatalogTransaction {
             .fetchAll(db)
     }
 
+    /// Images of a root that arrived before any plan could place them (`FileArrival.awaitingPlan`).
+    public func imagesAwaitingPlan(root: String) throws -> [FileRecord] {
+        try FileRecord
+            .filter(Column("root") == root && Column("role") == FileRole.image.rawValue
+                    && Column("state") == FileState.stable.rawValue && Column("well") == nil)
+            .order(Column("relativePath"))
+            .fetchAll(db)
+    }
+
     /// Plates in one state, oldest first.
     public func plates(in state: PlateState) throws -> [PlateRecord] {
         try PlateRecord.filter(Column("state") == state.rawValue).order(Column("id")).fetchAll(db)

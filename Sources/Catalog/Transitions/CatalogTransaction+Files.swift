@@ -24,6 +24,9 @@ extension CatalogTransaction {
         case let .image(placement):
             file.role = .image
             file.place(placement)
+        case let .awaitingPlan(reason):
+            file.role = .image
+            file.reason = reason
         case .plan:
             file.role = .plan
         case let .ignored(reason):

@@ -2,6 +2,9 @@
 public enum FileArrival: Sendable {
     /// An image with its place in the plate (stable).
     case image(ImagePlacement)
+    /// An image that only a plan can place, none of which has arrived yet (stable, in no plate, with the
+    /// reason); intake places it when a plan comes (`imagesAwaitingPlan(root:)`).
+    case awaitingPlan(reason: String)
     /// A vendor plan (stable).
     case plan
     /// Nothing to write, such as a sidecar or the end marker (ignored, with the reason).

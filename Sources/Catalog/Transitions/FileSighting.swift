@@ -17,3 +17,12 @@ public struct FileSighting: Sendable, WatchedFile {
         self.inode = inode
     }
 }
+
+extension FileSighting {
+    /// The sighting a catalogued file was recorded from.
+    public init(_ file: FileRecord) {
+        self.init(root: file.root, relativePath: file.relativePath, size: file.size,
+                  modifiedNanoseconds: file.modifiedNanoseconds, changedNanoseconds: file.changedNanoseconds,
+                  inode: file.inode)
+    }
+}

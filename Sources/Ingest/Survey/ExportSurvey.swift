@@ -14,6 +14,7 @@ struct ExportSurvey: Sendable {
         var rejected: [FileIssue] = []
         var imagesByPlate: [String: [SourceImage]] = [:]
         var plans: [(relativePath: String, plan: PlatePlan)] = []
+        var wellIndexed: [(file: ListedFile, image: WellIndexedImage)] = []
 
         for entry in try listFiles(exportRoot) {
             if entry.isSymbolicLink {
@@ -25,6 +26,8 @@ struct ExportSurvey: Sendable {
                 let key = layout.placedKey(named, absolutePath: entry.absolutePath)
                 imagesByPlate[key.plate, default: []].append(
                     SourceImage(relativePath: entry.relativePath, absolutePath: entry.absolutePath, key: key))
+            case let .wellIndexedImage(image):
+                wellIndexed.append((entry, image))
             case .plan:
                 do {
                     plans.append((entry.relativePath, try layout.readPlan(at: entry.absolutePath)))
@@ -36,6 +39,15 @@ struct ExportSurvey: Sendable {
             case let .unrecognized(reason):
                 rejected.append(FileIssue(path: entry.relativePath, reason: reason))
             }
+        }
+
+        for (file, image) in wellIndexed {
+            guard let key = PlatePlan.placing(image, absolutePath: file.absolutePath, plans: plans.map(\.plan)) else {
+                rejected.append(FileIssue(path: file.relativePath, reason: PlatePlan.unplacedReason(image)))
+                continue
+            }
+            imagesByPlate[key.plate, default: []].append(
+                SourceImage(relativePath: file.relativePath, absolutePath: file.absolutePath, key: key))
         }
 
         let plates = imagesByPlate.keys.sorted().map { name in

@@ -19,6 +19,23 @@ extension PlatePlan {
         return imageKey(forPathInScope: path, plate: named.plate) ?? named
     }
 
+    /// The key of a well-indexed image at `absolutePath`: the plans nearest to it place its well, by their
+    /// own key for the file (an mlf record's Row and Column) or else by counting the index across their plate
+    /// format; nil when none covers it or the index lies beyond their plate. Batch and daemon both place
+    /// such images here.
+    public static func placing(_ image: WellIndexedImage, absolutePath: String, plans: [PlatePlan]) -> ImageKey? {
+        let stackPlate = ImageKey.stackPlateName(ofProjectionPlate: image.plate)
+        guard let plan = governing(plate: stackPlate, imagePaths: [absolutePath], from: plans) else { return nil }
+        let named = plan.pathInScope(absolutePath).flatMap { plan.imageKeys[$0]?.well }
+        return (named ?? plan.format.flatMap(image.well(on:))).map(image.key(at:))
+    }
+
+    /// Why a well-indexed image has no place yet.
+    public static func unplacedReason(_ image: WellIndexedImage) -> String {
+        "its name numbers the well (index \(image.wellIndex)) instead of naming it; no plan file in its folder or "
+            + "above (MeasurementDetail.mrf with the plate size, MeasurementData.mlf with its Row and Column) places it"
+    }
+
     /// The stage position the plan records for the file at `absolutePath`, if it names that file.
     func stagePosition(ofImageAt absolutePath: String) -> StagePosition? {
         pathInScope(absolutePath).flatMap { stagePositions[$0] }

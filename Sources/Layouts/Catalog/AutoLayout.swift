@@ -21,7 +21,7 @@ public struct AutoLayout: InstrumentLayout {
         for layout in candidates {
             let role = layout.classify(relativePath: relativePath)
             switch role {
-            case .image, .plan:
+            case .image, .wellIndexedImage, .plan:
                 return role
             case .ignored:
                 firstIgnored = firstIgnored ?? role
@@ -55,7 +55,10 @@ public struct AutoLayout: InstrumentLayout {
     /// The channel name of the layout that claims the file as an image.
     public func channelName(ofImageAt relativePath: String) -> String? {
         candidates.first { layout in
-            if case .image = layout.classify(relativePath: relativePath) { true } else { false }
+            switch layout.classify(relativePath: relativePath) {
+            case .image, .wellIndexedImage: true
+            default: false
+            }
         }?.channelName(ofImageAt: relativePath)
     }
 }

@@ -23,7 +23,7 @@ extension LayoutCatalog {
             for layout in layouts {
                 switch layout.classify(relativePath: file) {
                 case .plan: planFiles[layout.name, default: []].append(file)
-                case .image: imageVotes[layout.name, default: 0] += 1
+                case .image, .wellIndexedImage: imageVotes[layout.name, default: 0] += 1
                 // An image file the layout knows to skip (a MetaXpress thumbnail) is still its instrument's.
                 case .ignored where isImageFile: imageVotes[layout.name, default: 0] += 1
                 case .ignored, .unrecognized: break

@@ -11,7 +11,7 @@ public enum LayoutCatalog {
     static let aliases = [
         "metaxpress": "imagexpress",
         "hcsai": "imagexpress-hcsai", "hcs.ai": "imagexpress-hcsai", "metaxpress-acquire": "imagexpress-hcsai",
-        "cellvoyager": "yokogawa", "cv7000": "yokogawa", "cv8000": "yokogawa",
+        "cellvoyager": "yokogawa", "cv7000": "yokogawa", "cv8000": "yokogawa", "cq3000": "yokogawa", "cq3k": "yokogawa",
         "operetta": "harmony", "phenix": "harmony", "opera": "harmony",
         "arrayscan": "cellomics", "cellinsight": "cellomics",
         "olympus-scanr": "scanr", "evident-scanr": "scanr",
@@ -20,14 +20,14 @@ public enum LayoutCatalog {
     ]
 
     /// The built-in layout called `name` (case-insensitive, aliases allowed), or nil; `defaultPlateName`
-    /// names the plate of images that carry none (Harmony, scanR, IN Cell and Cytation images at the export
-    /// root, an HCS.ai run that is the export root).
+    /// names the plate of images that carry none (Harmony, scanR, IN Cell, Cytation and CellVoyager CQ3000
+    /// images at the export root, an HCS.ai run that is the export root).
     public static func named(_ name: String, defaultPlateName: String) -> (any InstrumentLayout)? {
         let lowered = name.lowercased()
         switch aliases[lowered] ?? lowered {
         case "imagexpress": return ImageXpressLayout()
         case "imagexpress-hcsai": return ImageXpressHCSAILayout(defaultPlateName: defaultPlateName)
-        case "yokogawa": return YokogawaLayout()
+        case "yokogawa": return YokogawaLayout(defaultPlateName: defaultPlateName)
         case "harmony": return HarmonyLayout(defaultPlateName: defaultPlateName)
         case "cellomics": return CellomicsLayout()
         case "scanr": return ScanRLayout(defaultPlateName: defaultPlateName)

@@ -9,12 +9,21 @@ import Foundation
 /// actions, only `MeasurementData.mlf` can tell the channels apart (see `readPlan(at:)`), and its keys
 /// override these names. The plate title is everything before the well and may contain `_`; inside a
 /// measurement folder `<title>_<yyyymmdd>_<hhmmss>/` the plate is named after that folder, one plate per run.
+///
+/// The CQ3000 names images by well index, `Projection/W0029F0001T0001Z000C1.tif`: W counts wells row by row
+/// from 1, F and T from 1, Z from 1 with 000 for a projection, C from 1. The name carries no plate, so the
+/// plate is the measurement folder (the one holding `Projection/`); projections (Z000) go to its projection
+/// plate, as MetaXpress projections do. The well index is placed once a plan covers the image.
 public struct YokogawaLayout: InstrumentLayout {
     /// "yokogawa".
     public let name = "yokogawa"
+    /// Plate name for CQ3000 images whose measurement folder is the export root itself.
+    public let defaultPlateName: String
 
-    /// The CellVoyager layout; it needs no settings.
-    public init() {}
+    /// The CellVoyager layout; CQ3000 images at the export root belong to `defaultPlateName`.
+    public init(defaultPlateName: String = "plate") {
+        self.defaultPlateName = defaultPlateName
+    }
 
     static let expectedName = "<plate>_<well>_T0001F001L01A01Z01C01.tif"
 
@@ -23,7 +32,11 @@ public struct YokogawaLayout: InstrumentLayout {
         + #"A(?<action>\d{2})Z(?<z>\d{2})C(?<channel>\d{2})"#)
 
     /// CQ3000 names its images by well index (`W0029F0001T0001Z000C1`), not by plate and well (docs/layouts.md §1.3).
-    private static let cq3000Stem = try! NSRegularExpression(wholeMatching: #"W\d{4}F\d{4}T\d{4}Z\d{3}C\d+"#)
+    private static let cq3000Stem = try! NSRegularExpression(wholeMatching:
+        #"W(?<well>\d{4})F(?<field>\d{4})T(?<t>\d{4})Z(?<z>\d{3})C(?<channel>\d+)"#)
+
+    /// The CQ3000's folder of projections inside a measurement folder.
+    private static let cq3000ProjectionFolder = "projection"
 
     /// Settings files written beside the images: plate and plate-product definitions.
     private static let sidecarExtensions: Set<String> = ["wpi", "wpp"]
@@ -53,9 +66,8 @@ public struct YokogawaLayout: InstrumentLayout {
     }
 
     private func imageRole(_ path: RelativePath) -> FileRole {
-        if Self.cq3000Stem.wholeMatch(path.stem) != nil {
-            return .unrecognized(reason: "\(path.fileName) is a CellVoyager CQ3000 name (W<well index>F…T…Z…C…), "
-                + "which is not supported; expected \(Self.expectedName)")
+        if let match = Self.cq3000Stem.wholeMatch(path.stem) {
+            return cq3000ImageRole(path, match)
         }
         guard let match = Self.stem.wholeMatch(path.stem), let plateToken = match["plate"],
               let wellToken = match["well"], let well = WellPosition(parsing: wellToken)
@@ -80,6 +92,22 @@ public struct YokogawaLayout: InstrumentLayout {
         let (t, field, timeline, z, channel) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
         return .image(ImageKey(plate: plate, well: well, field: field - 1, channel: channel - 1, z: z - 1,
                                t: t - 1, acquisition: timeline - 1))
+    }
+
+    private func cq3000ImageRole(_ path: RelativePath, _ match: NamedCaptures) -> FileRole {
+        let numbers = ["well", "field", "t", "z", "channel"].compactMap { match[$0].flatMap { Int($0) } }
+        guard numbers.count == 5, numbers[0] >= 1, numbers[1] >= 1, numbers[2] >= 1, numbers[4] >= 1 else {
+            return .unrecognized(reason: "\(path.fileName): W, F, T and C count from 1 in CellVoyager CQ3000 names")
+        }
+        let (wellIndex, field, t, z, channel) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+        var folders = path.directories
+        if folders.last?.lowercased() == Self.cq3000ProjectionFolder { folders = folders.dropLast() }
+        let runToken = folders.last ?? defaultPlateName
+        guard let run = ImageKey.safePlateName(runToken) else { return CommonFileRules.rejectedPlate(runToken) }
+        // Z000 is the projection of the stack: it goes to its own plate and is that plate's only plane.
+        let plate = z == 0 ? ImageKey.projectionPlateName(of: run) : run
+        return .wellIndexedImage(WellIndexedImage(plate: plate, wellIndex: wellIndex, field: field - 1,
+                                                  channel: channel - 1, z: max(z - 1, 0), t: t - 1))
     }
 
     /// The CellVoyager saves each measurement in `<title>_<yyyymmdd>_<hhmmss>/`; that folder names the

@@ -33,7 +33,7 @@ struct Loop {
         self.started = started
         let roots = Dictionary(uniqueKeysWithValues: configuration.roots.map { ($0.settings.id, $0) })
         let plans = PlanCache()
-        intake = Intake(roots: roots, endMarker: configuration.daemon.endMarker)
+        intake = Intake(roots: roots, endMarker: configuration.daemon.endMarker, plans: plans)
         planner = Planner(roots: roots, settings: configuration.daemon, plans: plans)
         writing = WellWriting(roots: roots, plans: plans, logger: logger)
         finalizer = PlateFinalizer(onComplete: configuration.daemon.onComplete, logger: logger)

@@ -7,9 +7,11 @@ import Watch
 /// Turns watcher events into catalogue rows: every file recorded with its fingerprint and what its layout
 /// makes of it; images get their plate and well (created on first sight) and their header, read once.
 /// A new or changed file for a written well puts that well back to `receiving`, so it is rewritten.
+/// An image only a plan can place waits, in no plate, until a plan of its root arrives.
 struct Intake {
     let roots: [String: DaemonConfiguration.Root]
     let endMarker: String?
+    let plans: PlanCache
 
     /// What a batch changed, for the logs.
     struct Summary {
@@ -18,12 +20,19 @@ struct Intake {
 
     func apply(_ events: [WatchEvent], to catalog: CatalogTransaction, now: Double) throws -> Summary {
         var summary = Summary()
+        var rootsWithNewPlans: Set<String> = []
         for event in events {
             switch event {
             case let .stable(rootID, relativePath, fingerprint):
                 guard let root = roots[rootID] else { continue }
-                try recordStable(root: root, relativePath: relativePath, fingerprint: fingerprint, catalog: catalog, now: now,
-                                 summary: &summary)
+                let sighting = FileSighting(root: rootID, relativePath: relativePath, size: fingerprint.size,
+                                            modifiedNanoseconds: fingerprint.modificationNanoseconds,
+                                            changedNanoseconds: fingerprint.changeNanoseconds,
+                                            inode: Int64(bitPattern: fingerprint.inode))
+                if try catalog.isRecorded(sighting) { continue }
+                let arrival = try record(sighting, root: root, catalog: catalog, now: now)
+                if case .plan = arrival { rootsWithNewPlans.insert(rootID) }
+                if case .rejected = arrival { summary.rejected += 1 }
             case let .vanished(rootID, relativePath):
                 try catalog.recordVanished(root: rootID, relativePath: relativePath, now: now)
             case let .skipped(rootID, relativePath, reason):
@@ -34,16 +43,20 @@ struct Intake {
                 continue
             }
         }
+        for rootID in rootsWithNewPlans.sorted() {
+            guard let root = roots[rootID] else { continue }
+            for waiting in try catalog.imagesAwaitingPlan(root: rootID) {
+                try record(FileSighting(waiting), root: root, catalog: catalog, now: now)
+            }
+        }
         return summary
     }
 
-    private func recordStable(root: DaemonConfiguration.Root, relativePath: String, fingerprint: FileFingerprint,
-                              catalog: CatalogTransaction, now: Double, summary: inout Summary) throws {
-        let sighting = FileSighting(root: root.settings.id, relativePath: relativePath, size: fingerprint.size,
-                                    modifiedNanoseconds: fingerprint.modificationNanoseconds,
-                                    changedNanoseconds: fingerprint.changeNanoseconds,
-                                    inode: Int64(bitPattern: fingerprint.inode))
-        if try catalog.isRecorded(sighting) { return }
+    /// Records the file as its layout classifies it, and returns how it arrived.
+    @discardableResult
+    private func record(_ sighting: FileSighting, root: DaemonConfiguration.Root, catalog: CatalogTransaction,
+                        now: Double) throws -> FileArrival {
+        let relativePath = sighting.relativePath
         let arrival: FileArrival
         if let endMarker, fnmatch(endMarker, (relativePath as NSString).lastPathComponent, 0) == 0 {
             try catalog.recordEndMarker(root: root.settings.id, directory: (relativePath as NSString).deletingLastPathComponent)
@@ -51,7 +64,17 @@ struct Intake {
         } else {
             switch root.layout.classify(relativePath: relativePath) {
             case let .image(key):
-                arrival = try receiveImage(sighting, key: key, root: root, catalog: catalog, now: now)
+                arrival = try receiveImage(sighting, root: root, catalog: catalog, now: now) { absolute in
+                    root.layout.placedKey(key, absolutePath: absolute)
+                }
+            case let .wellIndexedImage(image):
+                let plans = plans.plans(try catalog.planFiles(root: root.settings.id), root: root)
+                if let key = PlatePlan.placing(image, absolutePath: sighting.absolutePath(under: root.settings.path),
+                                               plans: plans) {
+                    arrival = try receiveImage(sighting, root: root, catalog: catalog, now: now) { _ in key }
+                } else {
+                    arrival = .awaitingPlan(reason: "waiting for a plan: " + PlatePlan.unplacedReason(image))
+                }
             case .plan:
                 arrival = .plan
             case let .ignored(reason):
@@ -60,14 +83,14 @@ struct Intake {
                 arrival = .rejected(role: .other, reason: reason)
             }
         }
-        if case .rejected = arrival { summary.rejected += 1 }
         try catalog.recordArrival(sighting, as: arrival, now: now)
+        return arrival
     }
 
-    /// An image whose header is sound goes to its plate and well, both receiving from now on; a plate this
-    /// reopens loses its done marker.
-    private func receiveImage(_ sighting: FileSighting, key named: ImageKey, root: DaemonConfiguration.Root,
-                              catalog: CatalogTransaction, now: Double) throws -> FileArrival {
+    /// An image whose header is sound goes to the plate and well `place` gives it, both receiving from now
+    /// on; a plate this reopens loses its done marker.
+    private func receiveImage(_ sighting: FileSighting, root: DaemonConfiguration.Root, catalog: CatalogTransaction,
+                              now: Double, place: (_ absolutePath: String) -> ImageKey) throws -> FileArrival {
         let absolute = sighting.absolutePath(under: root.settings.path)
         let header: ImageHeader
         do {
@@ -75,7 +98,7 @@ struct Intake {
         } catch {
             return .rejected(role: .image, reason: "unreadable TIFF: \(error)")
         }
-        let key = root.layout.placedKey(named, absolutePath: absolute)
+        let key = place(absolute)
         let received = try catalog.receiveImage(plate: key.plate, root: root.settings.id, rootPath: root.settings.path,
                                                 storePath: root.settings.output + "/" + key.plate + ".ome.zarr",
                                                 path: sighting.relativePath, now: now)

@@ -13,7 +13,12 @@ final class PlanCache {
     /// The plan of the plate `plate`: the plan files of `root` whose scope covers one of `imagePaths`
     /// (absolute), combined as batch ingest combines them.
     func plan(for files: [FileRecord], root: DaemonConfiguration.Root, plate: String, imagePaths: [String]) -> PlatePlan? {
-        PlatePlan.governing(plate: plate, imagePaths: imagePaths, from: files.compactMap { read($0, root: root) })
+        PlatePlan.governing(plate: plate, imagePaths: imagePaths, from: plans(files, root: root))
+    }
+
+    /// The plans `files` hold, those that can be read.
+    func plans(_ files: [FileRecord], root: DaemonConfiguration.Root) -> [PlatePlan] {
+        files.compactMap { read($0, root: root) }
     }
 
     /// A description of plans covering the same images that disagree on the plate format, the first time

@@ -159,7 +159,7 @@ public enum SampleExportGenerator {
             return (0..<spec.runs).map { run in
                 (spec.imageFolder(run) + ImageXpressPlan.fileName(for: spec), ImageXpressPlan.text(for: spec, run: run))
             }
-        case .yokogawa:
+        case .yokogawa, .cq3000:
             return (0..<spec.runs).flatMap { run in
                 let folder = spec.imageFolder(run)
                 let runImages = images.filter { $0.run == run }
@@ -226,7 +226,7 @@ public enum SampleExportGenerator {
             }
         case .harmony:
             return [CompanionFile(relativePath: HarmonyAssayLayout.fileName(for: spec), content: .text(HarmonyAssayLayout.text(for: spec)))]
-        case .cellomics, .scanR, .inCell, .cytation:
+        case .cellomics, .scanR, .inCell, .cytation, .cq3000:
             return []
         case .imageXpressHCSAI:
             return (0..<spec.runs).flatMap { run in

@@ -4,6 +4,9 @@ public enum ExportLayout: String, Sendable, CaseIterable {
     case imageXpress = "imagexpress"
     /// Yokogawa CellVoyager: `T…F…L…A…Z…C…` names, `MeasurementData.mlf` and `MeasurementDetail.mrf`.
     case yokogawa = "yokogawa"
+    /// Yokogawa CellVoyager CQ3000, projection only: `Projection/W…F…T…Z000C….tif` named by well index, beside
+    /// `MeasurementData.mlf` and `MeasurementDetail.mrf`; PlateDrop reads it with the yokogawa layout.
+    case cq3000 = "cq3000"
     /// PerkinElmer / Revvity Harmony export: `Images/r…c…f…p…-ch…` names and `Images/Index.idx.xml`.
     case harmony = "harmony"
     /// Thermo Cellomics TIFF export: `<plate>_<well>f<field>d<channel>.tif`, 0-based, no plan file.

@@ -28,6 +28,10 @@ extension ExportSpec {
             // §1.3: T 4, F 3, L 2, A 2, Z 2, C 2 digits, all 1-based.
             let tokens = "T\(pad(t + 1, 4))F\(pad(field + 1, 3))L01A01Z\(pad(z + 1, 2))C\(pad(channel + 1, 2))"
             return "\(folder)\(plateName)_\(well.name)_\(tokens).tif"
+        case .cq3000:
+            // §1.3: the well as a 1-based index row by row, F and T 4 digits from 1, Z000 for the projection.
+            let wellIndex = well.row * columns + well.column + 1
+            return "\(folder)Projection/W\(pad(wellIndex, 4))F\(pad(field + 1, 4))T\(pad(t + 1, 4))Z000C\(channel + 1).tif"
         case .harmony:
             // §1.4: r, c, f, p 2 digits; ch and sk unpadded; fk1fl1 as Harmony writes them.
             let position = "r\(pad(well.row + 1, 2))c\(pad(well.column + 1, 2))f\(pad(field + 1, 2))p\(pad(z + 1, 2))"
@@ -75,6 +79,11 @@ extension ExportSpec {
                                                 isProjection: projection)
                         return GeneratedImage(relativePath: path, row: well.row, column: well.column, field: field,
                                               channel: channel, z: z, t: t, run: run, kind: kind)
+                    }
+                    if layout == .cq3000 {
+                        // A CQ3000 projection run keeps only the projection of each stack.
+                        images += (0..<channels).map { image(channel: $0, z: 0, projection: true, kind: .maximumProjection) }
+                        continue
                     }
                     for z in 0..<zPlanes {
                         for channel in 0..<channels {

@@ -25,14 +25,15 @@ extension ExportSpec {
             return "\(plateName)_Plate_\(acquisitionID(run))"
         case (.database, _):
             return "\(plateName)/\(SampleExportText.date(secondsAfterStart: runStartSeconds(run)))/\(acquisitionID(run))"
-        case (.exported, .yokogawa), (.exported, .imageXpressHCSAI):
+        case (.exported, .yokogawa), (.exported, .cq3000), (.exported, .imageXpressHCSAI):
             return "\(plateName)_\(SampleExportText.compactStamp(secondsAfterStart: runStartSeconds(run)))"
         }
     }
 
     /// The folder holding `run`'s images and plan files, relative to the export root, with a trailing "/"
     /// ("" for the root itself): the CellVoyager puts them in `<title>/` inside the measurement folder,
-    /// HCS.ai in the acquisition unit `experiment/`, inside the run folder when there is one.
+    /// HCS.ai in the acquisition unit `experiment/`, inside the run folder when there is one; the CQ3000 in the
+    /// measurement folder itself.
     func imageFolder(_ run: Int) -> String {
         let folder = runFolder(run)
         if layout == .imageXpressHCSAI { return folder.isEmpty ? "experiment/" : "\(folder)/experiment/" }

@@ -46,7 +46,7 @@ extension ExportSpec {
             return ("runs", "run folders (exported or database) for more than one run", "\(runs) runs without run folders")
         }
         if runFolders != .none, [.harmony, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
-            return ("run folders", "the imagexpress, imagexpress-hcsai or yokogawa layout; \(layout.rawValue) exports have no run folders",
+            return ("run folders", "the imagexpress, imagexpress-hcsai, yokogawa or cq3000 layout; \(layout.rawValue) exports have no run folders",
                     "the \(layout.rawValue) layout")
         }
         if layout == .cellomics, zPlanes > 1 || timepoints > 1 {
@@ -70,7 +70,7 @@ extension ExportSpec {
             }
         }
         if [.scanR, .inCell, .cytation].contains(layout), let clash = channelNameProblem { return clash }
-        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell, .cytation].contains(layout) {
+        if instrumentFiles, [.imageXpress, .cellomics, .scanR, .inCell, .cytation, .cq3000].contains(layout) {
             return ("instrument files", "the yokogawa, harmony or imagexpress-hcsai layout; for imagexpress use MetaSeries headers",
                     "the \(layout.rawValue) layout")
         }

@@ -15,13 +15,18 @@ enum YokogawaPlan {
         let folder = spec.imageFolder(run)
         for (index, image) in images.enumerated() {
             let offset = spec.fieldOffsetMicrons(image.field)
-            let attributes = [
+            var attributes = [
                 ("Type", "IMG"), ("Time", SampleExportText.timestamp(secondsAfterStart: start + index)),
                 ("Column", "\(image.column + 1)"), ("Row", "\(image.row + 1)"), ("TimePoint", "\(image.t + 1)"),
                 ("FieldIndex", "\(image.field + 1)"), ("ZIndex", "\(image.z + 1)"), ("TimelineIndex", "1"),
                 ("ActionIndex", "1"), ("Action", "3D"), ("X", "\(offset.x)"), ("Y", "\(offset.y)"),
                 ("Z", "\(spec.zOffsetMicrons(image.z))"), ("Ch", "\(image.channel + 1)"),
             ]
+            if image.kind == .maximumProjection {
+                // The stack's extent, from the first plane to the last.
+                attributes.insert(contentsOf: [("ZImageProcessing", "Maximum"), ("ZTop", "\(spec.zOffsetMicrons(spec.zPlanes - 1))"),
+                                               ("ZBottom", "\(spec.zOffsetMicrons(0))")], at: 13)
+            }
             let fileName = SampleExportText.xmlEscaped(String(image.relativePath.dropFirst(folder.count)))
             lines.append("  <bts:MeasurementRecord \(attributeText(attributes))>\(fileName)</bts:MeasurementRecord>")
         }
@@ -38,7 +43,8 @@ enum YokogawaPlan {
             ("BeginTime", SampleExportText.timestamp(secondsAfterStart: start)),
             ("EndTime", SampleExportText.timestamp(secondsAfterStart: start + imageCount)),
             ("ColumnCount", "\(spec.columns)"), ("RowCount", "\(spec.rows)"), ("TimePointCount", "\(spec.timepoints)"),
-            ("FieldCount", "\(spec.fields)"), ("ZCount", "\(spec.zPlanes)"), ("TargetSystem", "CV8000"),
+            ("FieldCount", "\(spec.fields)"), ("ZCount", "\(spec.zPlanes)"),
+            ("TargetSystem", spec.layout == .cq3000 ? "CQ3000" : "CV8000"),
         ]
         if spec.instrumentFiles && spec.writePlan {
             plate.insert(("MeasurementSettingFileName", CellVoyagerFiles.settingsFileName(for: spec)), at: 5)

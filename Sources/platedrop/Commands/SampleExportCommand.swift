@@ -57,9 +57,9 @@ struct SampleExportCommand: ParsableCommand {
     var noPlan = false
 
     @Option(help: ArgumentHelp(
-        "imagexpress, yokogawa, imagexpress-hcsai: acquisition runs of the plate, each in its own run folder with its "
+        "imagexpress, yokogawa, cq3000, imagexpress-hcsai: acquisition runs of the plate, each in its own run folder with its "
             + "own plan files and pixels: imagexpress <plate>_Plate_<id>/ (ids 3420, 3421, ...), yokogawa "
-            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/, imagexpress-hcsai <plate>_<yyyymmdd>_<hhmmss>/experiment/ (runs an "
+            + "<plate>_<yyyymmdd>_<hhmmss>/<plate>/, cq3000 <plate>_<yyyymmdd>_<hhmmss>/, imagexpress-hcsai <plate>_<yyyymmdd>_<hhmmss>/experiment/ (runs an "
             + "hour apart). Without it the export has no run folder.",
         valueName: "n"))
     var runs: Int?

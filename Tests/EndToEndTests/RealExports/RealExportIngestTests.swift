@@ -130,3 +130,72 @@ struct RealHCSAIIngestTests {
         #expect(plates.holds(try source.readPage(0)), "the plate's level 0 is not the TIFF's pixels")
     }
 }
+
+/// The CQ3000 measurements of the corpus hold their plan files only (the images are too large for it), so the
+/// test writes a TIFF at every path their mlf names: each name numbers its well, and the plan places it.
+@Suite("ingest of the real CellVoyager CQ3000 plan files")
+struct RealCQ3000IngestTests {
+    private static let measurements = [
+        "yokogawa/fractal-uzh-converters-cq3000/2w1p1c1z1t_mip",
+        "yokogawa/fractal-uzh-converters-cq3000-upstream/hcs_2w1p1c1z1t_mip",
+    ]
+
+    /// Copies each measurement's plan files into `root/<name>/` and writes a distinct 64×48 plane at every
+    /// image path its mlf lists; returns the planes written.
+    private static func export(into root: String, names: [String]) throws -> [[UInt8]] {
+        var planes: [[UInt8]] = []
+        for (measurement, name) in zip(measurements, names) {
+            let source = RealExportCorpus.path(measurement)
+            let folder = root + "/" + name
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for file in try FileManager.default.contentsOfDirectory(atPath: source) where file != "PROVENANCE.md" {
+                try FileManager.default.copyItem(atPath: source + "/" + file, toPath: folder + "/" + file)
+            }
+            let list = try String(contentsOfFile: source + "/MeasurementData.mlf", encoding: .utf8)
+            let paths = list.split(separator: "<").compactMap { tag -> String? in
+                guard tag.hasPrefix("bts:MeasurementRecord"), let text = tag.split(separator: ">").last else { return nil }
+                return String(text)
+            }
+            try #require(paths.count == 2, "\(measurement): \(paths)")
+            for path in paths {
+                let plane = (0..<64 * 48).flatMap { index -> [UInt8] in
+                    let value = UInt16(truncatingIfNeeded: index * 7 + planes.count * 1000)
+                    return [UInt8(value & 0xFF), UInt8(value >> 8)]
+                }
+                try FileManager.default.createDirectory(atPath: folder + "/" + (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try TIFFWriter.write(path: folder + "/" + path, width: 64, height: 48, sampleType: .uint16, pages: [plane])
+                planes.append(plane)
+            }
+        }
+        return planes
+    }
+
+    @Test(.enabled(if: RealExportCorpus.isPresent, RealExportCorpus.absenceNote),
+          arguments: [["2w1p1c1z1t_mip", "hcs_2w1p1c1z1t_mip"], ["Screen 4_20251020_100401", "other run"]])
+    func wellIndicesArePlacedByThePlanAndProjectionsKeptApart(names: [String]) async throws {
+        let work = try TemporaryFolder()
+        let planes = try Self.export(into: work.path + "/export", names: names)
+        let run = try await PlateDropBinary.located().run(
+            ["ingest", work.path + "/export", "--out", work.path + "/out", "--layout", "auto"])
+        #expect(run.exitCode == 0, "\(run.transcript)")
+        #expect(run.standardOutput.contains("layout yokogawa"), "\(run.transcript)")
+        #expect(!run.output.contains("rejected"), "\(run.transcript)")
+        let plates = try RealExportPlates(outputRoot: work.path + "/out")
+        #expect(plates.names == names.map { $0 + "_projection" }.sorted(), "\(plates.names)")
+        // Each measurement's mrf gives its own instrument's pixel size.
+        let pixelSizes = [names[0] + "_projection": 0.3242218675179569, names[1] + "_projection": 0.32283699215257772]
+        for plate in plates.names {
+            // W0029 and W0069 on the 8×12 plate the mrf gives: C5 and F9, as the mlf's Row and Column say.
+            #expect(try plates.levelZeroShapes(plate: plate) == ["C/5/0": [1, 1, 48, 64], "F/9/0": [1, 1, 48, 64]])
+            let grid = try plates.plateGrid(plate: plate)
+            #expect(grid.rows == 8 && grid.columns == 12, "\(plate): \(grid)")
+            #expect(try plates.pixelSize(plate: plate) == pixelSizes[plate])
+            let labels = try plates.channelLabels(plate: plate)
+            #expect(labels.allSatisfy { $0.contains("Maximum projection") }, "\(labels)")
+        }
+        for plane in planes {
+            #expect(plates.holds(plane), "a written plane is not in any plate")
+        }
+    }
+}

@@ -37,6 +37,12 @@ struct InstrumentLayoutIngestTests {
                          fields: 2, channels: 2, zPlanes: 3, timepoints: 2, width: 64, height: 48,
                          channelNames: ["Phase Contrast", "GFP"]))
 
+    static let cq3000 = VariantExport(
+        summary: "CQ3000: 2 runs keeping only the maximum projections of 3-plane stacks, wells named by index",
+        spec: ExportSpec(layout: .cq3000, plateName: "Screen", rows: 16, columns: 24,
+                         wells: [WellIndex(row: 0, column: 23), WellIndex(row: 15, column: 0)], fields: 2, channels: 2,
+                         zPlanes: 3, width: 64, height: 48, runs: 2, runFolders: .exported))
+
     /// Ingests `variant` with `--layout auto`; returns the export, the run and the plates written.
     private func ingest(_ variant: VariantExport, rootName: String = "export")
         async throws -> (export: GeneratedExport, run: CommandResult, outRoot: String, work: TemporaryFolder) {
@@ -47,7 +53,8 @@ struct InstrumentLayoutIngestTests {
         let outRoot = work.path + "/out"
         let run = try await binary.run(["ingest", exportRoot, "--out", outRoot, "--layout", "auto", "--chunk", "32"])
         #expect(run.exitCode == 0, "\(run.transcript)")
-        #expect(run.standardOutput.contains("layout \(variant.spec.layout.rawValue)"), "\(run.transcript)")
+        let layout = variant.spec.layout == .cq3000 ? "yokogawa" : variant.spec.layout.rawValue
+        #expect(run.standardOutput.contains("layout \(layout)"), "\(run.transcript)")
         #expect(!run.output.contains("rejected"), "\(run.transcript)")
         #expect(!run.output.contains("plan:"), "\(run.transcript)")
         return (export, run, outRoot, work)
@@ -101,6 +108,24 @@ struct InstrumentLayoutIngestTests {
             let plate = try WrittenPlate(root: outRoot + "/" + name + ".ome.zarr")
             #expect(try plate.levelZeroScale(well: "C/5", field: "0")
                     == [1, 1, spec.zStepMicrons, spec.pixelSizeMicrons, spec.pixelSizeMicrons], "\(name)")
+            try expectEveryPlane(of: export.images(ofRun: index), in: plate, exportRoot: work.path + "/export")
+        }
+    }
+
+    /// Each CQ3000 run is its own projection plate; its plan places the wells its names number (W0024 is A24
+    /// and W0361 is P1 on the 384-well plate), and the channels say they are projections.
+    @Test func cq3000RunsArePlacedByTheirPlans() async throws {
+        let (export, _, outRoot, work) = try await ingest(Self.cq3000)
+        #expect(export.images.first?.relativePath == "Screen_20240301_090000/Projection/W0024F0001T0001Z000C1.tif")
+        #expect(export.images.contains { $0.relativePath.hasSuffix("/W0361F0002T0001Z000C2.tif") })
+        let plates = try RealExportPlates(outputRoot: outRoot)
+        #expect(plates.names == export.runFolders.map { $0 + "_projection" }, "\(plates.names)")
+        for (index, name) in plates.names.enumerated() {
+            #expect(try plates.channelLabels(plate: name) == ["C01 (Maximum projection)", "C02 (Maximum projection)"])
+            let grid = try plates.plateGrid(plate: name)
+            #expect(grid.rows == 16 && grid.columns == 24, "\(name): \(grid)")
+            #expect(Set(try plates.levelZeroShapes(plate: name).keys) == ["A/24/0", "A/24/1", "P/1/0", "P/1/1"])
+            let plate = try WrittenPlate(root: outRoot + "/" + name + ".ome.zarr")
             try expectEveryPlane(of: export.images(ofRun: index), in: plate, exportRoot: work.path + "/export")
         }
     }
