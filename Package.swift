@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module map: see docs/architecture.md. Dependencies point down only:
 // platedrop → PlateDropDaemon → (Watch, Catalog → Layouts, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
+// Watch, Catalog and Ingest → FileIdentity (one file version's fingerprint);
 // SampleExports → (TIFF, Zarr for its JSON).
 let package = Package(
     name: "PlateDrop",
@@ -26,12 +27,13 @@ let package = Package(
         .target(name: "Zarr", dependencies: ["CBlosc", "CZstd"]),
         .target(name: "NGFF", dependencies: ["Zarr"]),
         .target(name: "Layouts"),
-        .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts"]),
+        .target(name: "FileIdentity"),
+        .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts", "FileIdentity"]),
         .target(name: "SampleExports", dependencies: ["TIFF", "Zarr"]),
         // Runs the built binary for the suites that test it as a user would; used by tests only.
         .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
-        .target(name: "Catalog", dependencies: ["Layouts", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Watch", dependencies: ["CInotifyTools"]),
+        .target(name: "Catalog", dependencies: ["Layouts", "FileIdentity", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Watch", dependencies: ["CInotifyTools", "FileIdentity"]),
         .target(name: "PlateDropDaemon", dependencies: [
             "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr",
             .product(name: "Logging", package: "swift-log"),
@@ -50,8 +52,8 @@ let package = Package(
         .testTarget(name: "ZarrTests", dependencies: ["Zarr"]),
         .testTarget(name: "NGFFTests", dependencies: ["NGFF", "Zarr"], resources: [.copy("Golden")]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "TIFF", "PlateDropTestSupport"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts"]),
-        .testTarget(name: "WatchTests", dependencies: ["Watch", "PlateDropTestSupport"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts", "FileIdentity"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "FileIdentity", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -60,7 +62,7 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "PlateDropDaemonTests", dependencies: [
-            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", .product(name: "Logging", package: "swift-log"),
+            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", "FileIdentity", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),

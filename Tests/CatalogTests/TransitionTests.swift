@@ -1,4 +1,5 @@
 @testable import Catalog
+import FileIdentity
 import GRDB
 import Layouts
 import Testing
@@ -10,6 +11,7 @@ import Testing
     let root = RootRecord(id: "root", path: "/watched", layout: "imagexpress", output: "/plates", state: "starting",
                           updatedAt: 0)
     let a1 = WellPosition(row: 0, column: 0)
+    static let version1 = FileFingerprint(size: 1, modificationNanoseconds: 1, changeNanoseconds: 1, inode: 1)
 
     init() throws {
         catalog = try Catalog(path: CatalogTests.temporaryPath())
@@ -153,8 +155,7 @@ import Testing
     }
 
     @Test func aFileArrivesInTheStateItsArrivalSaysAndVanishesOnce() throws {
-        let plan = FileSighting(root: root.id, relativePath: "Plate1/plan.HTD", size: 1, modifiedNanoseconds: 1,
-                                changedNanoseconds: 1, inode: 1)
+        let plan = FileSighting(root: root.id, relativePath: "Plate1/plan.HTD", fingerprint: Self.version1)
         try catalog.write { transaction in try transaction.recordArrival(plan, as: .plan, now: 1) }
         for now in [2.0, 3.0] {
             try catalog.write { transaction in try transaction.recordVanished(root: root.id, relativePath: plan.relativePath, now: now) }
@@ -180,8 +181,7 @@ import Testing
             _ = try transaction.startWriting(plate: plate.id!)
             try transaction.markWritten(old, now: 2)
         }
-        let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", size: 1, modifiedNanoseconds: 1,
-                                 changedNanoseconds: 1, inode: 1)
+        let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", fingerprint: Self.version1)
         let key = ImageKey(plate: plate.name, well: a1, field: 0, channel: 0, z: 0)
         try catalog.write { transaction in
             try transaction.recordArrival(image, as: .image(ImagePlacement(plate: plate.id!, well: old.id!, key: key, width: 8,

@@ -1,9 +1,10 @@
 import Catalog
 import Config
+import FileIdentity
 import Foundation
 @testable import PlateDropDaemon
-import Testing
 import TIFF
+import Testing
 import Watch
 
 /// A watched folder, its output folder and a catalogue in a temporary directory: the daemon's steps
@@ -40,7 +41,7 @@ struct DaemonBench {
     func stable(_ relativePath: String, version: Int64 = 1) -> WatchEvent {
         .stable(root: "lab", relativePath: relativePath,
                 fingerprint: FileFingerprint(size: version, modificationNanoseconds: version, changeNanoseconds: version,
-                                             inode: 1, device: 1))
+                                             inode: 1))
     }
 
     func plate(_ name: String) throws -> PlateRecord? {

@@ -1,3 +1,4 @@
+import FileIdentity
 import Testing
 @testable import Watch
 
@@ -10,7 +11,7 @@ struct FileTableTests {
 
     func fingerprint(size: Int64, changedSecondsAgo: Int64, inode: UInt64 = 7) -> FileFingerprint {
         let changed = wallNow - changedSecondsAgo * 1_000_000_000
-        return FileFingerprint(size: size, modificationNanoseconds: changed, changeNanoseconds: changed, inode: inode, device: 1)
+        return FileFingerprint(size: size, modificationNanoseconds: changed, changeNanoseconds: changed, inode: inode)
     }
 
     @Test func freshFileIsStableOnlyAfterItsFingerprintHeldForTheQuietPeriod() {

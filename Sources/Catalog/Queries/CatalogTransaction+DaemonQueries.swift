@@ -10,8 +10,10 @@ extension CatalogTransaction {
             SELECT 1 FROM file WHERE root = ? AND relativePath = ? AND state != ?
             AND size = ? AND modifiedNanoseconds = ? AND changedNanoseconds = ? AND inode = ?
             """)
-        let arguments: StatementArguments = [sighting.root, sighting.relativePath, FileState.vanished.rawValue, sighting.size,
-                                             sighting.modifiedNanoseconds, sighting.changedNanoseconds, sighting.inode]
+        let fingerprint = sighting.fingerprint
+        let arguments: StatementArguments = [sighting.root, sighting.relativePath, FileState.vanished.rawValue, fingerprint.size,
+                                             fingerprint.modificationNanoseconds, fingerprint.changeNanoseconds,
+                                             Int64(bitPattern: fingerprint.inode)]
         return try Bool.fetchOne(statement, arguments: arguments) != nil
     }
 

@@ -11,10 +11,7 @@ extension CatalogTransaction {
             root: sighting.root, relativePath: sighting.relativePath, size: 0, modifiedNanoseconds: 0,
             changedNanoseconds: 0, inode: 0, state: .stable, role: .other, updatedAt: now)
         let previousWell = file.well
-        file.size = sighting.size
-        file.modifiedNanoseconds = sighting.modifiedNanoseconds
-        file.changedNanoseconds = sighting.changedNanoseconds
-        file.inode = sighting.inode
+        file.fingerprint = sighting.fingerprint
         file.updatedAt = now
         file.state = .stable
         file.reason = nil

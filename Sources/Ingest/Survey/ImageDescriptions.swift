@@ -1,3 +1,4 @@
+import FileIdentity
 import Synchronization
 import TIFF
 
@@ -8,11 +9,11 @@ final class ImageDescriptions: Sendable {
 
     /// Entries kept at most; a long-running daemon sees millions of files, a plate a few hundred thousand.
     private static let capacity = 500_000
-    private let entries = Mutex<[String: (fingerprint: SourceFingerprint, description: String?)]>([:])
+    private let entries = Mutex<[String: (fingerprint: FileFingerprint, description: String?)]>([:])
 
     /// The description of the first page of the TIFF at `absolutePath`; nil when it has none or cannot be
     /// read (reading its pixels then rejects it with the reason). Cached only when `fingerprint` is known.
-    func description(ofImageAt absolutePath: String, fingerprint: SourceFingerprint?) -> String? {
+    func description(ofImageAt absolutePath: String, fingerprint: FileFingerprint?) -> String? {
         if let fingerprint, let cached = entries.withLock({ $0[absolutePath] }), cached.fingerprint == fingerprint {
             return cached.description
         }

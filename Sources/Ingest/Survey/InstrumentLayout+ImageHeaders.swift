@@ -1,8 +1,9 @@
+import FileIdentity
 import Layouts
 
 extension InstrumentLayout {
     /// What the TIFF at `absolutePath` says of its plane, when the instrument writes that into its header.
-    func planeMetadata(ofImageAt absolutePath: String, fingerprint: SourceFingerprint? = nil) -> PlaneMetadata? {
+    func planeMetadata(ofImageAt absolutePath: String, fingerprint: FileFingerprint? = nil) -> PlaneMetadata? {
         guard describesPlanesInImageHeader else { return nil }
         return ImageDescriptions.shared.description(ofImageAt: absolutePath, fingerprint: fingerprint)
             .flatMap { planeMetadata(imageDescription: $0) }

@@ -1,3 +1,5 @@
+import FileIdentity
+
 /// Where one plane of a field comes from: a page of a source file, and its place in the field array.
 struct PlaneSource: Sendable, Hashable {
     let relativePath: String
@@ -9,5 +11,5 @@ struct PlaneSource: Sendable, Hashable {
     let channel: Int
     let zPlane: Int
     /// The file's fingerprint when it was found stable, if known.
-    let fingerprint: SourceFingerprint?
+    let fingerprint: FileFingerprint?
 }

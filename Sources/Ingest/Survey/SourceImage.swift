@@ -1,3 +1,4 @@
+import FileIdentity
 import Layouts
 
 /// An image file of an export and the plane(s) its layout says it holds.
@@ -9,10 +10,10 @@ public struct SourceImage: Sendable, Hashable {
     /// The header when already known (the daemon caches it); read from the file otherwise.
     public let header: ImageHeader?
     /// The file as it was when it was found stable; a read that ends with another fingerprint is refused.
-    public let fingerprint: SourceFingerprint?
+    public let fingerprint: FileFingerprint?
 
     public init(relativePath: String, absolutePath: String, key: ImageKey, header: ImageHeader? = nil,
-                fingerprint: SourceFingerprint? = nil) {
+                fingerprint: FileFingerprint? = nil) {
         self.relativePath = relativePath
         self.absolutePath = absolutePath
         self.key = key

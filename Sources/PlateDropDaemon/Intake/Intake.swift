@@ -25,10 +25,7 @@ struct Intake {
             switch event {
             case let .stable(rootID, relativePath, fingerprint):
                 guard let root = roots[rootID] else { continue }
-                let sighting = FileSighting(root: rootID, relativePath: relativePath, size: fingerprint.size,
-                                            modifiedNanoseconds: fingerprint.modificationNanoseconds,
-                                            changedNanoseconds: fingerprint.changeNanoseconds,
-                                            inode: Int64(bitPattern: fingerprint.inode))
+                let sighting = FileSighting(root: rootID, relativePath: relativePath, fingerprint: fingerprint)
                 if try catalog.isRecorded(sighting) { continue }
                 let arrival = try record(sighting, root: root, catalog: catalog, now: now)
                 if case .plan = arrival { rootsWithNewPlans.insert(rootID) }

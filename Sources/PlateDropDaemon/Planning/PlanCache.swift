@@ -1,10 +1,11 @@
 import Catalog
+import FileIdentity
 import Ingest
 import Layouts
 
 /// Vendor plans read from their files, kept until the file's fingerprint changes.
 final class PlanCache {
-    private var plans: [String: (fingerprint: SourceFingerprint, plan: PlatePlan?)] = [:]
+    private var plans: [String: (fingerprint: FileFingerprint, plan: PlatePlan?)] = [:]
     /// Why a plan file could not be read, by its path relative to its root.
     private(set) var failures: [String: String] = [:]
     /// Plans of one plate that disagree on the plate format, reported once each.
@@ -36,7 +37,7 @@ final class PlanCache {
 
     private func read(_ file: FileRecord, root: DaemonConfiguration.Root) -> PlatePlan? {
         let path = file.absolutePath(under: root.settings.path)
-        let fingerprint = file.sourceFingerprint
+        let fingerprint = file.fingerprint
         if let cached = plans[path], cached.fingerprint == fingerprint { return cached.plan }
         do {
             let plan = try root.layout.readPlan(at: path)

@@ -113,7 +113,7 @@ struct WellWriting {
         return SourceImage(relativePath: file.relativePath, absolutePath: file.absolutePath(under: rootPath),
                            key: file.imageKey(plate: plate, well: well),
                            header: ImageHeader(width: width, height: height, sampleType: sampleType, pages: pages),
-                           fingerprint: file.sourceFingerprint)
+                           fingerprint: file.fingerprint)
     }
 }
 

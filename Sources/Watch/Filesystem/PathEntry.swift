@@ -1,3 +1,4 @@
+import FileIdentity
 import Glibc
 
 /// What one name in a watched tree is, as far as the watcher cares.
@@ -69,14 +70,3 @@ enum PathEntry: Equatable {
     }
 }
 
-extension FileFingerprint {
-    init(_ status: stat) {
-        self.init(
-            size: Int64(status.st_size),
-            modificationNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-            changeNanoseconds: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec),
-            inode: UInt64(status.st_ino),
-            device: UInt64(status.st_dev)
-        )
-    }
-}

@@ -1,3 +1,5 @@
+import FileIdentity
+
 /// One thing a `DirectoryWalker` found.
 enum WalkItem {
     case file(FileFingerprint)

@@ -1,3 +1,5 @@
+import FileIdentity
+
 /// What a `FolderWatcher` reports. Paths are relative to the root, `/`-separated, without a leading slash.
 public enum WatchEvent: Sendable, Equatable {
     /// The file's fingerprint has not changed for the root's quiet period (or its ctime was already older than

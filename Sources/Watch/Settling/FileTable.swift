@@ -1,3 +1,5 @@
+import FileIdentity
+
 /// The stability rule for one root: every file seen, which are still settling, and which have been reported.
 ///
 /// A file is stable once its fingerprint has not changed for the quiet period Q. Shortcut: a file whose ctime

@@ -1,3 +1,5 @@
+import FileIdentity
+
 /// One file a root has shown: its last fingerprint and where it stands in the stability rule.
 struct TrackedFile {
     var fingerprint: FileFingerprint

@@ -1,3 +1,4 @@
+import FileIdentity
 import Foundation
 import PlateDropTestSupport
 import Synchronization

@@ -1,3 +1,4 @@
+import FileIdentity
 import TIFF
 
 /// The first stage: a shard task's planes decoded from their TIFFs into one buffer, channel after channel,
@@ -33,7 +34,7 @@ struct PlaneReader: Sendable {
                 slice.initializeMemory(as: UInt8.self, repeating: 0)
             }
             if let expected = plane.fingerprint {
-                let current = SourceFingerprint.current(path: plane.absolutePath)
+                let current = FileFingerprint.current(path: plane.absolutePath)
                 if current != expected {
                     outcomes[slot] = nil
                     return (outcomes, current == nil
