@@ -42,7 +42,8 @@ public struct ZarrArrayWriter: Sendable {
     /// The block must start on a storage-unit boundary (shard when sharded, else chunk) and cover
     /// whole units, except that it may stop at the array's edge. Every chunk or shard it covers is
     /// rewritten atomically; edge chunks are padded with the fill value. A thread writing many
-    /// regions passes the same `workspace` each time so their buffers are reused.
+    /// regions passes the same `workspace` each time so their buffers are reused. With `workspace.batch`
+    /// set, the units are queued for its writer and are in their files once the batch says so.
     public func writeRegion(
         origin: [Int], shape: [Int], data: UnsafeRawBufferPointer, workspace: ZarrWriteWorkspace = ZarrWriteWorkspace()
     ) throws(ZarrError) {
@@ -66,7 +67,11 @@ public struct ZarrArrayWriter: Sendable {
                     try encoder.encode(chunk, path: store.location(of: key))
                 }
             }
-            try store.write(workspace.encoded.alignedPayload(), to: key, durable: durable)
+            if let batch = workspace.batch {
+                workspace.unit = batch.enqueue(workspace.unit, key: key, store: store, durable: durable)
+            } else {
+                try store.write(workspace.encoded.alignedPayload(), to: key, durable: durable)
+            }
         }
     }
 
