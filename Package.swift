@@ -60,7 +60,8 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "PlateDropDaemonTests", dependencies: [
-            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", .product(name: "Logging", package: "swift-log"),
+            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", "PlateDropTestSupport",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
