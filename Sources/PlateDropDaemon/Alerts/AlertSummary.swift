@@ -5,9 +5,10 @@ import Zarr
 /// The JSON each hook reads on its standard input (docs/operations.md §6). Every summary has `event`, `at`
 /// (seconds since 1970, UTC) and `time` (the same in ISO 8601); the rest depends on the event.
 enum AlertSummary {
-    /// `on_complete` and `on_incomplete`: the done marker's fields, the root, and why the plate was closed.
-    static func finalized(_ plate: PlateRecord, marker: JSONValue, now: Double) -> JSONValue {
-        var summary = header(event: marker["complete"]?.boolValue == false ? "incomplete" : "complete", now: now)
+    /// `on_complete` (event "finalized") and `on_incomplete` (event "incomplete"): the done marker's fields, the
+    /// root, and why the plate was closed.
+    static func finalized(_ plate: PlateRecord, marker: JSONValue, event: String, now: Double) -> JSONValue {
+        var summary = header(event: event, now: now)
         summary["root"] = .string(plate.root)
         if case let .object(fields) = marker {
             for (key, value) in fields { summary[key] = value }

@@ -37,11 +37,13 @@ struct PlateFinalizer {
         let complete = contents["complete"]?.boolValue != false
         var message = "plate \(plate.name) finalized \(complete ? "complete" : "incomplete") with \(written) well(s); "
             + "done marker \(marker)"
-        let summary = AlertSummary.finalized(plate, marker: contents, now: now)
-        if let started = try hooks.run(.onComplete, summary: summary, appending: [plate.storePath], plate: plate.id, in: transaction) {
+        let finalized = AlertSummary.finalized(plate, marker: contents, event: "finalized", now: now)
+        if let started = try hooks.run(.onComplete, summary: finalized, appending: [plate.storePath], plate: plate.id,
+                                       in: transaction) {
             message += "; \(started)"
         }
-        if !complete, let started = try hooks.run(.onIncomplete, summary: summary, plate: plate.id, in: transaction) {
+        let incomplete = AlertSummary.finalized(plate, marker: contents, event: "incomplete", now: now)
+        if !complete, let started = try hooks.run(.onIncomplete, summary: incomplete, plate: plate.id, in: transaction) {
             message += "; \(started)"
         }
         return message
