@@ -2,7 +2,7 @@ import Foundation
 
 /// `min_free`: the room a file system must keep for the daemon to start writing a well. Written as bytes with
 /// an optional unit ("2GiB", "500MB", "1048576") or as a share of the file system's size ("5%").
-public enum FreeSpaceThreshold: Sendable, Hashable, CustomStringConvertible {
+public enum FreeSpaceThreshold: Sendable, Hashable {
     case bytes(Int64)
     /// Percent of the file system's size, 0 to 100.
     case percent(Double)
@@ -31,13 +31,6 @@ public enum FreeSpaceThreshold: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .bytes(bytes): bytes
         case let .percent(share): Int64((Double(size) * share / 100).rounded(.up))
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case let .bytes(bytes): "\(bytes) bytes"
-        case let .percent(share): "\(share.formatted(.number))%"
         }
     }
 }

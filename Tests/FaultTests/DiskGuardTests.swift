@@ -105,6 +105,46 @@ struct DiskGuardTests {
         await bench.stopAll()
     }
 
+    /// The catalogue's file system low: every root waits, whatever its output's file system, while files are
+    /// still catalogued; writing resumes when it has room.
+    @Test func theCataloguesFileSystemBelowMinFreePausesEveryRoot() async throws {
+        let bench = try FaultBench(prefix: "diskguard-catalogue")
+        let tmpfs = try SystemFaults.Tmpfs(at: bench.work.path + "/state", size: "12m")
+        defer { tmpfs.undo() }
+        bench.config.minFree = "4MiB"
+        let daemon = try bench.startDaemon()
+        defer { Task { await bench.stopAll() } }
+        try await bench.waitUntilServing(daemon)
+        let ballast = bench.work.path + "/state/ballast"
+        try DiskFullTests.fill(ballast, leaving: 2 * 1024 * 1024, on: tmpfs)
+        var pauses: [JSONValue] = []
+        let paused = try await eventually(seconds: 30) {
+            pauses = try await bench.status()?["daemon"]?["writesPaused"]?.arrayValue ?? []
+            return !pauses.isEmpty
+        }
+        try #require(paused, "status does not say writing paused:\n\(daemon.log)")
+        #expect(pauses.count == 1 && pauses[0]["path"]?.stringValue == bench.work.path + "/state"
+                && pauses[0]["holdsCatalogue"] == true && pauses[0]["roots"] == ["faulty", "healthy"], "\(pauses)")
+
+        try bench.deliverHealthyPlate()
+        for well in ["A1", "B3"] {
+            #expect(try await bench.waitForWell("Healthy", well: well, state: "ready") != nil, "\(well) not ready:\n\(daemon.log)")
+        }
+        // A few more passes of the loop (its heartbeat is every 2 s) and the wells still wait.
+        let beat = try await bench.status()?["daemon"]?["heartbeatAt"]?.doubleValue ?? 0
+        #expect(try await eventually(seconds: 30) {
+            (try await bench.status()?["daemon"]?["heartbeatAt"]?.doubleValue ?? 0) >= beat + 4
+        })
+        let states = try await bench.wells(plate: "Healthy").compactMap { $0["state"]?.stringValue }
+        #expect(states == ["ready", "ready"], "written while paused: \(states)")
+        #expect(!FileManager.default.fileExists(atPath: bench.healthyOutput + "/Healthy.ome.zarr"), "written while paused")
+        try FileManager.default.removeItem(atPath: ballast)
+        try await bench.expectHealthyPlateWritten()
+        #expect(try await bench.status()?["daemon"]?["writesPaused"] == [])
+        bench.expectDaemonRunning(daemon)
+        await bench.stopAll()
+    }
+
     /// The pause and resume events, and the well-written events of `plate`, in order.
     static func timeline(_ catalog: String, plate: String) throws -> [(at: Double, kind: String, message: String)] {
         var configuration = Configuration()

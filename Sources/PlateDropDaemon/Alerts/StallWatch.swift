@@ -10,7 +10,9 @@ struct StallWatch {
     /// Records and raises the plates that stalled since the last check; returns a log line for each.
     func check(_ catalog: Catalog, hooks: inout HookRunner, now: Double) throws -> [String] {
         let seconds = stallAfter / .seconds(1)
-        guard seconds > 0 else { return [] }
+        // Read first: a write transaction every second for nothing would cost a commit each time.
+        guard seconds > 0, try catalog.read({ transaction in try !transaction.stalledPlates(quietSince: now - seconds).isEmpty })
+        else { return [] }
         return try catalog.write { transaction in
             try transaction.stalledPlates(quietSince: now - seconds).map { plate in
                 let quiet = now - plate.lastActivityAt
