@@ -62,7 +62,8 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "PlateDropDaemonTests", dependencies: [
-            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", "FileIdentity", .product(name: "Logging", package: "swift-log"),
+            "PlateDropDaemon", "Catalog", "Config", "TIFF", "Watch", "FileIdentity", "PlateDropTestSupport",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),

@@ -163,22 +163,41 @@ struct ConfigReader {
 
     private mutating func readDaemon(_ table: TOMLTable) -> DaemonSettings {
         let section = "daemon"
-        rejectUnknownKeys(table, allowed: ["catalog", "plate_timeout", "rescan_interval", "on_complete", "end_marker"],
+        rejectUnknownKeys(table, allowed: ["catalog", "plate_timeout", "rescan_interval", "on_complete", "on_failure", "on_stall",
+                                           "on_incomplete", "stall_after", "min_free", "end_marker"],
                           section: section)
         var settings = DaemonSettings()
         if let catalog = string(table, "catalog", section: section) { settings.catalog = catalog }
         if let timeout = duration(table, "plate_timeout", section: section) { settings.plateTimeout = timeout }
         if let interval = duration(table, "rescan_interval", section: section) { settings.rescanInterval = interval }
-        if let command = table["on_complete"] {
-            if let words = command.array?.compactMap(\.string), words.count == command.array?.count, !words.isEmpty {
-                settings.onComplete = words
+        if let stall = duration(table, "stall_after", section: section) { settings.stallAfter = stall }
+        settings.onComplete = hook(table, "on_complete", appending: "with the plate path appended")
+        settings.onFailure = hook(table, "on_failure")
+        settings.onStall = hook(table, "on_stall")
+        settings.onIncomplete = hook(table, "on_incomplete")
+        if let value = table["min_free"] {
+            if let bytes = value.int, bytes >= 0 {
+                settings.minFree = .bytes(Int64(bytes))
+            } else if let threshold = value.string.flatMap(FreeSpaceThreshold.parse) {
+                settings.minFree = threshold
             } else {
-                report("on_complete", section: section, "on_complete is a list of words, e.g. [\"/usr/local/bin/notify\", "
-                       + "\"--plate\"]; it runs without a shell with the plate path appended")
+                report("min_free", section: section, "min_free is a size such as \"2GiB\", \"500MB\" or a share of the "
+                       + "file system such as \"5%\"")
             }
         }
         settings.endMarker = string(table, "end_marker", section: section)
         return settings
+    }
+
+    /// A hook of `[daemon]`: a list of words run without a shell; empty when not set.
+    private mutating func hook(_ table: TOMLTable, _ key: String, appending extra: String? = nil) -> [String] {
+        guard let command = table[key] else { return [] }
+        if let words = command.array?.compactMap(\.string), words.count == command.array?.count, !words.isEmpty {
+            return words
+        }
+        report(key, section: "daemon", "\(key) is a list of words, e.g. [\"/usr/local/bin/notify\", \"--plate\"]; it runs "
+               + "without a shell\(extra.map { " " + $0 } ?? "") and reads a JSON summary on its standard input")
+        return []
     }
 
     private mutating func readWatch(_ table: TOMLTable, index: Int, outputSection: IngestOptions) -> WatchSettings? {

@@ -116,13 +116,16 @@ import Testing
         }
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness])
+        #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness,
+                            CatalogSchema.alerts])
         let tables = try catalog.read { transaction in
             try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Set(tables).isDisjoint(with: ["acquisition", "channel", "field"]), "\(tables)")
         let plateColumns = try catalog.read { transaction in try transaction.db.columns(in: "plate").map(\.name) }
-        #expect(plateColumns.contains("missingWells"))
+        #expect(plateColumns.contains("missingWells") && plateColumns.contains("stalledAt"))
+        let daemonColumns = try catalog.read { transaction in try transaction.db.columns(in: "daemon").map(\.name) }
+        #expect(daemonColumns.contains("writePauses"))
         let indexes = try catalog.read { transaction in try transaction.db.indexes(on: "event").map(\.name) }
         #expect(indexes.contains("event_by_level"))
         let messages = try catalog.read { transaction in try String.fetchAll(transaction.db, sql: "SELECT message FROM event") }
@@ -134,6 +137,6 @@ import Testing
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied.count == 3)
+        #expect(applied.count == 4)
     }
 }

@@ -14,6 +14,7 @@ struct SampleConfigTests {
     func defaults() throws {
         let config = try PlateDropConfig.load(path: Self.samplePath)
         #expect(config.output == IngestOptions())
+        #expect(config.daemon == DaemonSettings())
         #expect(config.customLayouts.isEmpty)
     }
 

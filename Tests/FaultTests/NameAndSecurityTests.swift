@@ -243,8 +243,8 @@ struct NameAndSecurityTests {
         let everything = await snapshot(bench.work.path).entries.keys
         #expect(!everything.contains { $0.hasSuffix("pwned") || $0.hasSuffix("pwned2") }, "a name reached a shell")
         #expect(!FileManager.default.fileExists(atPath: "pwned") && !FileManager.default.fileExists(atPath: "/pwned"))
-        let exits = try InotifyTests.events(bench.catalog, kind: "on-complete-exit")
-        #expect(exits.contains { $0.contains("status 0") }, "on_complete exit not recorded: \(exits)")
+        let exits = try InotifyTests.events(bench.catalog, kind: "hook-exit")
+        #expect(exits.contains { $0.contains("on_complete") && $0.contains("status 0") }, "on_complete exit not recorded: \(exits)")
         bench.expectDaemonRunning(daemon)
         await bench.expectSourceUnchanged(since: sourceBefore)
         await bench.stopAll()

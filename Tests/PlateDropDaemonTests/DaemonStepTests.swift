@@ -74,8 +74,8 @@ import Testing
             try transaction.complete(plate, because: "test", now: 3)
         }
         try FileManager.default.createDirectory(atPath: bench.root.settings.output, withIntermediateDirectories: true)
-        var children: [pid_t] = []
-        try PlateFinalizer(onComplete: [], logger: Logger(label: "test")).finalizeComplete(bench.catalog, children: &children)
+        var hooks = HookRunner(settings: DaemonSettings())
+        try PlateFinalizer(logger: Logger(label: "test")).finalizeComplete(bench.catalog, hooks: &hooks)
         let marker = DoneMarker.path(of: plate)
         try #require(FileManager.default.fileExists(atPath: marker))
 

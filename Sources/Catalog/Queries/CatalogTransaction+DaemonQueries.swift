@@ -62,11 +62,22 @@ extension CatalogTransaction {
         try WellRecord.all(db, plate: plate)
     }
 
-    /// The plate with the oldest ready well, if any: the one written next.
-    public func nextPlateToWrite() throws -> PlateRecord? {
-        try PlateRecord.fetchOne(db, sql: """
+    /// The plate with the oldest ready well, if any, of the roots not in `paused`: the one written next.
+    public func nextPlateToWrite(skipping paused: Set<String> = []) throws -> PlateRecord? {
+        let skipped = paused.sorted()
+        let filter = skipped.isEmpty ? "" : "AND plate.root NOT IN (\(skipped.map { _ in "?" }.joined(separator: ", ")))"
+        return try PlateRecord.fetchOne(db, sql: """
             SELECT plate.* FROM plate JOIN well ON well.plate = plate.id
-            WHERE well.state = 'ready' ORDER BY well.lastActivityAt LIMIT 1
-            """)
+            WHERE well.state = 'ready' \(filter) ORDER BY well.lastActivityAt LIMIT 1
+            """, arguments: StatementArguments(skipped))
+    }
+
+    /// Receiving plates with no new file since `cutoff` that were not reported stalled since their last file.
+    public func stalledPlates(quietSince cutoff: Double) throws -> [PlateRecord] {
+        try PlateRecord
+            .filter(Column("state") == PlateState.receiving.rawValue && Column("lastActivityAt") <= cutoff
+                    && (Column("stalledAt") == nil || Column("stalledAt") < Column("lastActivityAt")))
+            .order(Column("id"))
+            .fetchAll(db)
     }
 }

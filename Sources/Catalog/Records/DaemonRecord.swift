@@ -11,7 +11,9 @@ public struct DaemonRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var currentWork: String?
     public var queueLength: Int
     public var stoppedAt: Double?
-    public init(id: Int = 1, pid: Int32, startedAt: Double, heartbeatAt: Double, status: String, currentWork: String? = nil, queueLength: Int, stoppedAt: Double? = nil) {
+    /// The file systems below `min_free`, whose roots start no new well write; empty while writing runs.
+    public var writePauses: [WritePause]
+    public init(id: Int = 1, pid: Int32, startedAt: Double, heartbeatAt: Double, status: String, currentWork: String? = nil, queueLength: Int, stoppedAt: Double? = nil, writePauses: [WritePause] = []) {
         self.id = id
         self.pid = pid
         self.startedAt = startedAt
@@ -20,5 +22,6 @@ public struct DaemonRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
         self.currentWork = currentWork
         self.queueLength = queueLength
         self.stoppedAt = stoppedAt
+        self.writePauses = writePauses
     }
 }

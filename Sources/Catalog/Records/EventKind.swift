@@ -13,7 +13,12 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case plateShapeChanged = "plate-shape-changed"
     case plateComplete = "plate-complete"
     case plateFinalized = "plate-finalized"
-    case onCompleteExit = "on-complete-exit"
+    case plateStalled = "plate-stalled"
+    /// A hook (`on_complete`, `on_failure`, `on_stall`, `on_incomplete`) started, or could not start.
+    case hookStart = "hook-start"
+    case hookExit = "hook-exit"
+    case writesPaused = "writes-paused"
+    case writesResumed = "writes-resumed"
     case retry
     case wellRetry = "well-retry"
     case wellInterrupted = "well-interrupted"

@@ -16,6 +16,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var formatColumns: Int?
     /// The instrument's end marker was seen: the plate is complete once its wells are written.
     public var endMarkerSeen: Bool
+    /// Why the plate is complete (the plate-complete event says the same); nil while it receives.
     public var reason: String?
     public var createdAt: Double
     /// The last time a file of the plate became stable: the plate timeout counts from here.
@@ -25,8 +26,10 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     /// Wells the plan expected that the plate completed without (end marker, acquisition end or timeout),
     /// comma-separated labels; nil when it completed whole or has no plan.
     public var missingWells: String?
+    /// When the plate was last reported stalled (plate-stalled); it stalls again only after a new file.
+    public var stalledAt: Double?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, stalledAt: Double? = nil) {
         self.id = id
         self.root = root
         self.name = name
@@ -42,6 +45,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.completedAt = completedAt
         self.finalizedAt = finalizedAt
         self.missingWells = missingWells
+        self.stalledAt = stalledAt
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -127,6 +127,11 @@ enum CatalogSchema {
             for unused in ["field", "channel", "acquisition"] { try db.drop(table: unused) }
             try db.alter(table: "plate") { table in table.add(column: "missingWells", .text) }
         }
+        migrator.registerMigration(Self.alerts) { db in
+            try db.alter(table: "plate") { table in table.add(column: "stalledAt", .double) }
+            // JSON: the disk guard's pauses, read by `platedrop status`.
+            try db.alter(table: "daemon") { table in table.add(column: "writePauses", .text).notNull().defaults(to: "[]") }
+        }
         return migrator
     }
 
@@ -134,4 +139,5 @@ enum CatalogSchema {
     static let firstVersion = "v1: roots, plates, wells, files, events"
     static let problemsIndex = "v2: indexes for problem events, per-root file states and plan lookups"
     static let completeness = "v3: the wells a plate completed without; unused acquisition, channel and field tables dropped"
+    static let alerts = "v4-alerts: when a plate stalled; the disk guard's pauses on the daemon row"
 }

@@ -23,4 +23,31 @@ extension CatalogTransaction {
     public func saveHeartbeat(_ daemon: DaemonRecord) throws {
         try daemon.save(db)
     }
+
+    /// The disk guard found `pause.path`'s file system below `min_free`: its roots start no new well write
+    /// (writes-paused). Refused while that folder is already paused.
+    public func pauseWrites(_ pause: WritePause) throws {
+        guard var daemon = try DaemonRecord.fetchOne(db, key: 1) else {
+            throw TransitionRefused(transition: "pause writes", record: "daemon", state: "absent")
+        }
+        guard !daemon.writePauses.contains(where: { $0.path == pause.path }) else {
+            throw TransitionRefused(transition: "pause writes", record: "on \(pause.path)", state: "paused already")
+        }
+        daemon.writePauses.append(pause)
+        try daemon.update(db)
+        let roots = pause.holdsCatalogue ? "every root (the catalogue is there)" : "root(s) \(pause.roots.joined(separator: ", "))"
+        try EventRecord.log(db, .error, .writesPaused, path: pause.path,
+                            "writing paused for \(roots): \(pause.freeBytes) bytes free, below min_free (\(pause.minFreeBytes) bytes)")
+    }
+
+    /// `path`'s file system has `freeBytes` free again, at least `min_free`: its roots write again
+    /// (writes-resumed). Refused when it was not paused.
+    public func resumeWrites(on path: String, freeBytes: Int64) throws {
+        guard var daemon = try DaemonRecord.fetchOne(db, key: 1), daemon.writePauses.contains(where: { $0.path == path }) else {
+            throw TransitionRefused(transition: "resume writes", record: "on \(path)", state: "not paused")
+        }
+        daemon.writePauses.removeAll { $0.path == path }
+        try daemon.update(db)
+        try EventRecord.log(db, .info, .writesResumed, path: path, "writing resumed: \(freeBytes) bytes free")
+    }
 }

@@ -32,6 +32,7 @@ extension CatalogTransaction {
         plate.state = .receiving
         plate.completedAt = nil
         plate.finalizedAt = nil
+        plate.reason = nil
         plate.missingWells = nil
         try plate.update(db)
         return true
@@ -82,10 +83,24 @@ extension CatalogTransaction {
         var plate = try stored(plate, for: "complete", from: [.receiving])
         plate.state = .complete
         plate.completedAt = now
+        plate.reason = why
         plate.missingWells = missingWells.isEmpty ? nil : missingWells.joined(separator: ",")
         try plate.update(db)
         let without = missingWells.isEmpty ? "" : " (without \(missingWells.count) planned well(s): \(missingWells.joined(separator: " ")))"
         try EventRecord.log(db, .info, .plateComplete, plate: plate.id, "plate \(plate.name) complete: \(why)\(without)")
+    }
+
+    /// A receiving plate has had no new file for `quietSeconds` (plate-stalled). Refused when it is not
+    /// receiving, or was reported stalled already since its last file.
+    public func recordStall(_ plate: PlateRecord, quietSeconds: Double, now: Double) throws {
+        var plate = try stored(plate, for: "record a stall of", from: [.receiving])
+        if let stalledAt = plate.stalledAt, stalledAt >= plate.lastActivityAt {
+            throw TransitionRefused(transition: "record a stall of", record: plate.guardDescription, state: "stalled already")
+        }
+        plate.stalledAt = now
+        try plate.update(db)
+        try EventRecord.log(db, .warning, .plateStalled, plate: plate.id,
+                            "plate \(plate.name) stalled: no new file for \(Int(quietSeconds)) s and not complete")
     }
 
     /// complete → finalized (plate-finalized). `publish` makes the plate final outside the catalogue (the

@@ -84,8 +84,9 @@ extension CatalogTransaction {
                             "well \(well.position.label) written (generation \(well.generation))")
     }
 
-    /// writing → failed, one more failed attempt (well-failed).
-    public func markFailed(_ well: WellRecord, reason: String, now: Double) throws {
+    /// writing → failed, one more failed attempt (well-failed); returns the well as stored now.
+    @discardableResult
+    public func markFailed(_ well: WellRecord, reason: String, now: Double) throws -> WellRecord {
         var well = try stored(well, for: "mark failed", from: [.writing])
         well.state = .failed
         well.attempts += 1
@@ -93,6 +94,7 @@ extension CatalogTransaction {
         well.lastActivityAt = now
         try well.update(db)
         try EventRecord.log(db, .error, .wellFailed, plate: well.plate, well: well.id, reason)
+        return well
     }
 
     /// writing → ready: the write stopped before the well's planes were all written, so nothing of it was

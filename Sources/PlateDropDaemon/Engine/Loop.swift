@@ -13,8 +13,10 @@ struct Loop {
     private let planner: Planner
     private let writing: WellWriting
     private let finalizer: PlateFinalizer
+    private let stalls: StallWatch
+    private var hooks: HookRunner
+    private var diskGuard: DiskGuard
     private let started: Double
-    private var children: [pid_t] = []
     private var lastHeartbeat = Date.distantPast
     private var lastWatchdog = Date.distantPast
     private var lastPlan = Date.distantPast
@@ -36,7 +38,12 @@ struct Loop {
         intake = Intake(roots: roots, endMarker: configuration.daemon.endMarker, plans: plans)
         planner = Planner(roots: roots, settings: configuration.daemon, plans: plans)
         writing = WellWriting(roots: roots, plans: plans, logger: logger)
-        finalizer = PlateFinalizer(onComplete: configuration.daemon.onComplete, logger: logger)
+        finalizer = PlateFinalizer(logger: logger)
+        stalls = StallWatch(stallAfter: configuration.daemon.stallAfter)
+        hooks = HookRunner(settings: configuration.daemon)
+        diskGuard = DiskGuard(minFree: configuration.daemon.minFree,
+                              outputs: configuration.roots.map { ($0.settings.id, $0.settings.output) },
+                              catalogPath: configuration.catalogPath)
         firstScan = Dictionary(uniqueKeysWithValues: configuration.roots.map { ($0.settings.id, []) })
         watchdogInterval = SystemdNotifier().watchdogInterval
     }
@@ -59,17 +66,20 @@ struct Loop {
             if busy || Date().timeIntervalSince(lastPlan) >= 1 {
                 lastPlan = Date()
                 try catalog.write { [planner] transaction in try planner.plan(transaction, now: Date().timeIntervalSince1970) }
+                for line in try stalls.check(catalog, hooks: &hooks, now: Date().timeIntervalSince1970) { logger.warning("\(line)") }
             }
-            if let plate = try writing.nextPlate(catalog) {
+            try guardDisks()
+            if let plate = try writing.nextPlate(catalog, skipping: diskGuard.pausedRoots) {
                 busy = true
                 currentWork = "writing plate \(plate.name)"
                 heartbeat(status: "running", queue: inbox.count)
                 let outcome = try writing.write(plate, catalog: catalog, progress: { _ in }, shouldStop: shouldStop)
                 if outcome.failed { logger.warning("\(outcome.line)") } else { logger.info("\(outcome.line)") }
                 currentWork = nil
+                try raiseFailures(outcome.failures, of: plate)
             }
-            try finalizer.finalizeComplete(catalog, children: &children)
-            finalizer.reap(&children, catalog: catalog)
+            try finalizer.finalizeComplete(catalog, hooks: &hooks)
+            hooks.reap(catalog)
         } catch {
             logger.error("daemon step failed: \(error); continuing")
             currentWork = nil
@@ -110,11 +120,43 @@ struct Loop {
         if summary.rejected > 0 { logger.warning("\(summary.rejected) file(s) rejected; see platedrop files --state rejected") }
     }
 
+    /// The disk guard's pass: pauses that begin are recorded and raise `on_failure` once each; folders with room
+    /// again resume.
+    private mutating func guardDisks() throws {
+        let now = Date().timeIntervalSince1970
+        let changes = diskGuard.check(now: now)
+        for pause in changes.paused {
+            logger.error("writing paused: \(pause.path) has \(pause.freeBytes) bytes free, below min_free (\(pause.minFreeBytes) bytes)")
+            try catalog.write { transaction in
+                try transaction.pauseWrites(pause)
+                try hooks.run(.onFailure, summary: AlertSummary.writesPaused(pause, now: now), in: transaction)
+            }
+        }
+        for resumed in changes.resumed {
+            logger.notice("writing resumed: \(resumed.path) has \(resumed.freeBytes) bytes free")
+            try catalog.write { transaction in try transaction.resumeWrites(on: resumed.path, freeBytes: resumed.freeBytes) }
+        }
+    }
+
+    /// `on_failure` for the wells of `plate` a write failed: once when a well first fails, and once more when it
+    /// fails for good (automatic retries spent); the attempts in between are only logged (well-failed).
+    private mutating func raiseFailures(_ failures: [WellRecord], of plate: PlateRecord) throws {
+        let raised = failures.filter { $0.attempts == 1 || !$0.retriesAutomatically }
+        guard !raised.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        let started = try catalog.write { transaction in
+            try hooks.run(.onFailure, summary: AlertSummary.wellsFailed(plate, wells: raised, now: now), plate: plate.id,
+                          in: transaction)
+        }
+        if let started { logger.info("plate \(plate.name): \(started)") }
+    }
+
     mutating func heartbeat(status: String, queue: Int = 0, stopped: Bool = false) {
         lastHeartbeat = Date()
         let record = DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: lastHeartbeat.timeIntervalSince1970,
                                   status: status, currentWork: currentWork, queueLength: queue,
-                                  stoppedAt: stopped ? lastHeartbeat.timeIntervalSince1970 : nil)
+                                  stoppedAt: stopped ? lastHeartbeat.timeIntervalSince1970 : nil,
+                                  writePauses: diskGuard.pauses)
         do {
             try catalog.write { transaction in try transaction.saveHeartbeat(record) }
         } catch {
@@ -123,6 +165,7 @@ struct Loop {
     }
 
     private func statusLine() -> String {
-        currentWork ?? "idle"
+        let paused = diskGuard.pauses.isEmpty ? "" : "; writing paused (low disk space: \(diskGuard.pauses.map(\.path).joined(separator: ", ")))"
+        return (currentWork ?? "idle") + paused
     }
 }

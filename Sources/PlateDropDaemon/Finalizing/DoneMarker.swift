@@ -9,26 +9,30 @@ import Zarr
 public enum DoneMarker {
     static func path(of plate: PlateRecord) -> String { plate.storePath + ".done" }
 
-    /// Writes the marker atomically and durably; returns its path. It names the written wells and says
-    /// whether the plate is complete: a plate closed by its end marker or timeout may lack wells its plan
-    /// expected (`missingWells`) or hold wells written without every plane (`incompleteWells`), and a
-    /// pipeline waiting on the marker must be able to tell.
-    static func write(of plate: PlateRecord, wells: [WellRecord]) throws -> String {
+    /// Writes `marker` (made by `contents`) atomically and durably; returns its path.
+    static func write(_ marker: JSONValue, of plate: PlateRecord) throws -> String {
+        let url = URL(fileURLWithPath: path(of: plate))
+        try FileStore(root: url.deletingLastPathComponent().path)
+            .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
+        return url.path
+    }
+
+    /// What the marker of `plate` says, finalized `now`: the written wells, and whether the plate is complete. A
+    /// plate closed by its end marker or timeout may lack wells its plan expected (`missingWells`) or hold wells
+    /// written without every plane (`incompleteWells`), and a pipeline waiting on the marker must be able to
+    /// tell. The `on_complete` and `on_incomplete` summaries carry the same fields.
+    static func contents(of plate: PlateRecord, wells: [WellRecord], finalized now: Double) -> JSONValue {
         let written = wells.filter { $0.state == .written }
         let incomplete = written.filter(\.isIncomplete).map(\.position.label)
         let missing = plate.missingWells?.split(separator: ",").map(String.init) ?? []
-        let marker: JSONValue = [
+        return [
             "plate": .string(plate.name), "store": .string(plate.storePath),
             "complete": .bool(missing.isEmpty && incomplete.isEmpty),
             "wells": .array(written.map { .string($0.position.label) }),
             "missingWells": .array(missing.map(JSONValue.string)),
             "incompleteWells": .array(incomplete.map(JSONValue.string)),
-            "finalized": .double(Date().timeIntervalSince1970),
+            "finalized": .double(now),
         ]
-        let url = URL(fileURLWithPath: path(of: plate))
-        try FileStore(root: url.deletingLastPathComponent().path)
-            .write(marker.prettyBytes(), to: url.lastPathComponent, durable: true)
-        return url.path
     }
 
     public static func remove(of plate: PlateRecord) {

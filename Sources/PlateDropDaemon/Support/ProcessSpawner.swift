@@ -9,12 +9,27 @@ public enum ProcessSpawner {
         public var description: String { "\(command): \(String(cString: strerror(code)))" }
     }
 
-    /// Starts `arguments[0]` with the rest as its arguments and this process's environment; standard output
-    /// and error go to `outputPath` (appended) when given, else they are inherited.
-    public static func start(_ arguments: [String], outputPath: String? = nil) throws(SpawnError) -> pid_t {
+    /// `fcntl` command that resizes a pipe (Linux `F_SETPIPE_SZ`, fcntl(2)); Glibc's module does not export it.
+    private static let setPipeSize: Int32 = 1031
+
+    /// Starts `arguments[0]` with the rest as its arguments and this process's environment. `input`, when given,
+    /// is what the program reads on its standard input (else it inherits this process's); standard output and
+    /// error go to `outputPath` (appended) when given, else they are inherited.
+    ///
+    /// The input is written into a pipe before the program starts and the pipe's write end is closed, so the
+    /// caller never waits on a program that does not read: an input larger than the pipe can hold (64 KiB, or
+    /// up to `/proc/sys/fs/pipe-max-size` after resizing) is refused with `EMSGSIZE` rather than blocking.
+    public static func start(_ arguments: [String], input: [UInt8]? = nil, outputPath: String? = nil) throws(SpawnError) -> pid_t {
         var fileActions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&fileActions)
         defer { posix_spawn_file_actions_destroy(&fileActions) }
+        var inputPipe: Int32?
+        defer { if let inputPipe { close(inputPipe) } }
+        if let input {
+            let readEnd = try filledPipe(input, command: arguments[0])
+            inputPipe = readEnd
+            posix_spawn_file_actions_adddup2(&fileActions, readEnd, STDIN_FILENO)
+        }
         if let outputPath {
             posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
             posix_spawn_file_actions_adddup2(&fileActions, STDOUT_FILENO, STDERR_FILENO)
@@ -26,5 +41,23 @@ public enum ProcessSpawner {
         let code = posix_spawn(&pid, arguments[0], &fileActions, nil, argv, environment)
         guard code == 0 else { throw SpawnError(command: arguments[0], code: code) }
         return pid
+    }
+
+    /// A pipe holding `bytes` with its write end closed; returns the read end (close-on-exec: only the child's
+    /// standard input, a dup2 copy, survives the spawn).
+    private static func filledPipe(_ bytes: [UInt8], command: String) throws(SpawnError) -> Int32 {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw SpawnError(command: command, code: errno) }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        defer { close(writeEnd) }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
+        if bytes.count > 65536 { _ = fcntl(writeEnd, setPipeSize, Int32(clamping: bytes.count)) }
+        let written = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            close(readEnd)
+            throw SpawnError(command: command, code: written < 0 && errno != EAGAIN ? errno : EMSGSIZE)
+        }
+        return readEnd
     }
 }

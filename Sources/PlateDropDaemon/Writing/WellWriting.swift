@@ -13,22 +13,23 @@ struct WellWriting {
     let plans: PlanCache
     let logger: Logger
 
-    /// The plate with the oldest ready well, if any.
-    func nextPlate(_ catalog: Catalog) throws -> PlateRecord? {
-        try catalog.read { transaction in try transaction.nextPlateToWrite() }
+    /// The plate with the oldest ready well, if any, of the roots not in `paused` (the disk guard's).
+    func nextPlate(_ catalog: Catalog, skipping paused: Set<String>) throws -> PlateRecord? {
+        try catalog.read { transaction in try transaction.nextPlateToWrite(skipping: paused) }
     }
 
-    /// A one-line account of a write for the log, and whether any well failed.
+    /// A one-line account of a write for the log, and the wells that failed, as the catalogue now stores them.
     struct Report {
         let line: String
-        let failed: Bool
+        var failures: [WellRecord] = []
+        var failed: Bool { !failures.isEmpty }
     }
 
     /// Writes every ready well of `plate`.
     func write(_ plate: PlateRecord, catalog: Catalog, progress: @escaping @Sendable (IngestProgress) -> Void,
                shouldStop: @escaping @Sendable () -> Bool) throws -> Report {
         guard let root = roots[plate.root], let plateID = plate.id else {
-            return Report(line: "plate \(plate.name): root not configured", failed: true)
+            return Report(line: "plate \(plate.name): root not configured")
         }
         let (ready, wells, files, planFiles) = try catalog.write { transaction in
             (try transaction.startWriting(plate: plateID), try transaction.wells(plate: plateID),
@@ -49,30 +50,32 @@ struct WellWriting {
                 plateRoot: plate.storePath, listed: listed.map(\.position),
                 options: root.output, progress: progress, shouldStop: shouldStop)
         } catch {
-            try record(failure: "\(error)", for: ready, catalog: catalog)
-            return Report(line: "plate \(plate.name): writing failed: \(error)", failed: true)
+            let failures = try record(failure: "\(error)", for: ready, catalog: catalog)
+            return Report(line: "plate \(plate.name): writing failed: \(error)", failures: failures)
         }
-        try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        let failures = try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
         let seconds = Date().timeIntervalSince(started)
         let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.map(\.label).joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)
             + (outcome.result.wellsFailed.isEmpty ? "" : "; failed \(outcome.result.wellsFailed.map(\.well.label))")
-        return Report(line: line, failed: !outcome.result.wellsFailed.isEmpty)
+        return Report(line: line, failures: failures)
     }
 
+    /// Records the outcome of a write; returns the wells that failed.
     private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
-                        plate: PlateRecord, catalog: Catalog) throws {
+                        plate: PlateRecord, catalog: Catalog) throws -> [WellRecord] {
         let now = Date().timeIntervalSince1970
         let written = Set(outcome.result.wellsWritten)
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let ignored = Dictionary(outcome.ignored.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        try catalog.write { transaction in
+        return try catalog.write { transaction in
+            var failed: [WellRecord] = []
             for well in ready {
                 if written.contains(well.position) {
                     try transaction.markWritten(well, now: now)
                 } else if let failure = failures[well.position] {
-                    try transaction.markFailed(well, reason: failure, now: now)
+                    failed.append(try transaction.markFailed(well, reason: failure, now: now))
                 } else {
                     // Stopped before its planes were all written: nothing was published, it is written next time.
                     try transaction.stopWriting(well, now: now)
@@ -94,15 +97,14 @@ struct WellWriting {
             }
             try transaction.recordWrite(of: plate, shapeSignature: outcome.shapeSignature,
                                         format: outcome.format, justWritten: writtenIDs)
+            return failed
         }
     }
 
-    private func record(failure: String, for wells: [WellRecord], catalog: Catalog) throws {
+    private func record(failure: String, for wells: [WellRecord], catalog: Catalog) throws -> [WellRecord] {
         let now = Date().timeIntervalSince1970
-        try catalog.write { transaction in
-            for well in wells {
-                try transaction.markFailed(well, reason: failure, now: now)
-            }
+        return try catalog.write { transaction in
+            try wells.map { well in try transaction.markFailed(well, reason: failure, now: now) }
         }
     }
 

@@ -21,6 +21,11 @@ struct FaultConfig: Sendable {
     var plateTimeout = "1h"
     var rescanInterval = "10m"
     var onComplete: [String] = []
+    var onFailure: [String] = []
+    var onStall: [String] = []
+    var onIncomplete: [String] = []
+    var stallAfter: String?
+    var minFree: String?
     var endMarker: String?
     var watches: [Watch] = []
     var layouts: [Layout] = []
@@ -30,7 +35,12 @@ struct FaultConfig: Sendable {
     var toml: String {
         var lines = ["[daemon]", "catalog = \(Self.quoted(catalog))", "plate_timeout = \(Self.quoted(plateTimeout))",
                      "rescan_interval = \(Self.quoted(rescanInterval))"]
-        if !onComplete.isEmpty { lines.append("on_complete = [" + onComplete.map(Self.quoted).joined(separator: ", ") + "]") }
+        for (key, words) in [("on_complete", onComplete), ("on_failure", onFailure), ("on_stall", onStall),
+                             ("on_incomplete", onIncomplete)] where !words.isEmpty {
+            lines.append("\(key) = [" + words.map(Self.quoted).joined(separator: ", ") + "]")
+        }
+        if let stallAfter { lines.append("stall_after = \(Self.quoted(stallAfter))") }
+        if let minFree { lines.append("min_free = \(Self.quoted(minFree))") }
         if let endMarker { lines.append("end_marker = \(Self.quoted(endMarker))") }
         for watch in watches {
             lines += ["", "[[watch]]", "id = \(Self.quoted(watch.id))", "path = \(Self.quoted(watch.path))",

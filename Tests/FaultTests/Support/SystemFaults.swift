@@ -61,5 +61,18 @@ enum SystemFaults {
 /// Tests that change the machine (mounts, ownership) need root; they are skipped otherwise.
 let runningAsRoot = getuid() == 0
 
+/// Whether a tmpfs can be mounted here: root is not enough in a container without CAP_SYS_ADMIN. Tried once, on
+/// a scratch folder, so a test that needs it is skipped with the reason instead of failing on its first mount.
+let tmpfsMountable: Bool = {
+    guard runningAsRoot else { return false }
+    let probe = FileManager.default.temporaryDirectory.appendingPathComponent("tmpfs-probe-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: probe) }
+    guard (try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)) != nil,
+          let mounted = try? FaultFolder.run(["/bin/mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", probe]), mounted.status == 0
+    else { return false }
+    _ = try? FaultFolder.run(["/bin/umount", probe])
+    return true
+}()
+
 /// Soak variants (100 crash trials, long writes) run only with PLATEDROP_SOAK=1 (scripts/soak.sh).
 let soakEnabled = ProcessInfo.processInfo.environment["PLATEDROP_SOAK"] == "1"

@@ -38,6 +38,13 @@ struct StatusCommand: ParsableCommand {
             lines.append(alive ? "daemon: running (pid \(daemon.pid), since \(since)), \(daemon.currentWork ?? "idle")"
                 : "daemon: not running (last seen \(Date(timeIntervalSince1970: daemon.heartbeatAt)))")
             if alive { lines.append("queue: \(daemon.queueLength) event(s) waiting, \(report.readyWells) well(s) ready to write") }
+            if alive {
+                lines += daemon.writePauses.map { pause in
+                    "writing paused since \(Date(timeIntervalSince1970: pause.since)): \(pause.path) has \(Self.bytes(pause.freeBytes)) free, "
+                        + "below min_free \(Self.bytes(pause.minFreeBytes)); waiting: "
+                        + (pause.holdsCatalogue ? "every root (the catalogue is there)" : pause.roots.joined(separator: ", "))
+                }
+            }
         } else {
             lines.append("daemon: has never run with this catalogue")
         }
@@ -56,6 +63,10 @@ struct StatusCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
+    static func bytes(_ count: Int64) -> String {
+        ByteCountFormatter.string(fromByteCount: count, countStyle: .binary)
+    }
+
     static func summary(_ counts: [String: Int]) -> String {
         counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
@@ -72,6 +83,12 @@ struct StatusCommand: ParsableCommand {
                 "heartbeatAt": report.daemon.map { .double($0.heartbeatAt) } ?? .null,
                 "currentWork": report.daemon?.currentWork.map(JSONValue.string) ?? .null,
                 "queue": JSONValue(report.daemon?.queueLength ?? 0),
+                // The disk guard: file systems below min_free, whose roots start no new well write.
+                "writesPaused": .array((alive ? report.daemon?.writePauses ?? [] : []).map { pause in
+                    ["path": .string(pause.path), "freeBytes": JSONValue(pause.freeBytes),
+                     "minFreeBytes": JSONValue(pause.minFreeBytes), "roots": JSONValue(strings: pause.roots),
+                     "holdsCatalogue": .bool(pause.holdsCatalogue), "since": .double(pause.since)]
+                }),
             ],
             "readyWells": JSONValue(report.readyWells),
             "roots": .array(report.roots.map { root in
