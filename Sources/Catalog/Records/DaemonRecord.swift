@@ -7,13 +7,13 @@ public struct DaemonRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var pid: Int32
     public var startedAt: Double
     public var heartbeatAt: Double
-    public var status: String
+    public var status: DaemonStatus
     public var currentWork: String?
     public var queueLength: Int
     public var stoppedAt: Double?
     /// The file systems below `min_free`, whose roots start no new well write; empty while writing runs.
     public var writePauses: [WritePause]
-    public init(id: Int = 1, pid: Int32, startedAt: Double, heartbeatAt: Double, status: String, currentWork: String? = nil, queueLength: Int, stoppedAt: Double? = nil, writePauses: [WritePause] = []) {
+    public init(id: Int = 1, pid: Int32, startedAt: Double, heartbeatAt: Double, status: DaemonStatus, currentWork: String? = nil, queueLength: Int, stoppedAt: Double? = nil, writePauses: [WritePause] = []) {
         self.id = id
         self.pid = pid
         self.startedAt = startedAt

@@ -20,6 +20,11 @@ public enum PlateState: String, Codable, Sendable, CaseIterable {
     case receiving, complete, finalized
 }
 
+/// Daemon life cycle, as its heartbeat row records it: starting → running → stopped.
+public enum DaemonStatus: String, Codable, Sendable, CaseIterable {
+    case starting, running, stopped
+}
+
 /// Severity of an audit event.
 public enum EventLevel: String, Codable, Sendable, CaseIterable {
     case info, warning, error

@@ -9,7 +9,7 @@ extension CatalogTransaction {
         for root in roots {
             try root.save(db)
         }
-        try DaemonRecord(pid: pid, startedAt: started, heartbeatAt: started, status: "starting", queueLength: 0).save(db)
+        try DaemonRecord(pid: pid, startedAt: started, heartbeatAt: started, status: .starting, queueLength: 0).save(db)
         try EventRecord.log(db, .info, .daemonStart, "platedrop started (pid \(pid))")
     }
 

@@ -72,7 +72,7 @@ struct Loop {
             if let plate = try writing.nextPlate(catalog, skipping: diskGuard.pausedRoots) {
                 busy = true
                 currentWork = "writing plate \(plate.name)"
-                heartbeat(status: "running", queue: inbox.count)
+                heartbeat(status: .running, queue: inbox.count)
                 let outcome = try writing.write(plate, catalog: catalog, progress: { _ in }, shouldStop: shouldStop)
                 if outcome.failed { logger.warning("\(outcome.line)") } else { logger.info("\(outcome.line)") }
                 currentWork = nil
@@ -85,7 +85,7 @@ struct Loop {
             currentWork = nil
         }
         if Date().timeIntervalSince(lastHeartbeat) >= 2 {
-            heartbeat(status: "running", queue: inbox.count)
+            heartbeat(status: .running, queue: inbox.count)
         }
         if let interval = watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval / .seconds(1) {
             lastWatchdog = Date()
@@ -151,7 +151,7 @@ struct Loop {
         if let started { logger.info("plate \(plate.name): \(started)") }
     }
 
-    mutating func heartbeat(status: String, queue: Int = 0, stopped: Bool = false) {
+    mutating func heartbeat(status: DaemonStatus, queue: Int = 0, stopped: Bool = false) {
         lastHeartbeat = Date()
         let record = DaemonRecord(pid: getpid(), startedAt: started, heartbeatAt: lastHeartbeat.timeIntervalSince1970,
                                   status: status, currentWork: currentWork, queueLength: queue,

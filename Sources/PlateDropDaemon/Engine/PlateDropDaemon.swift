@@ -57,7 +57,7 @@ public final class PlateDropDaemon: Sendable {
         watcher.stop()
         forwarding.cancel()
         loop.drain(inbox: inbox)
-        loop.heartbeat(status: "stopped", stopped: true)
+        loop.heartbeat(status: .stopped, stopped: true)
         withExtendedLifetime(lock) {}
     }
 
