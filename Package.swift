@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
         .target(name: "Catalog", dependencies: ["Layouts", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Watch", dependencies: ["CInotifyTools"]),
+        // The JSON of the catalogue commands, which the web view serves too.
+        .target(name: "CatalogDocuments", dependencies: ["Catalog", "Layouts", "Zarr"]),
         .target(name: "PlateDropDaemon", dependencies: [
             "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr",
             .product(name: "Logging", package: "swift-log"),
@@ -41,7 +43,8 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "platedrop", dependencies: [
-            "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "Layouts", "TIFF", "Zarr", "CBlosc",
+            "Config", "Ingest", "NGFF", "SampleExports", "PlateDropDaemon", "Catalog", "CatalogDocuments", "Layouts", "TIFF",
+            "Zarr", "CBlosc",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

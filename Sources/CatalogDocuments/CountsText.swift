@@ -1,0 +1,6 @@
+/// Counts by state as the CLI and the web view print them: "2 rejected, 5 written", in name order.
+public enum CountsText {
+    public static func summary(_ counts: [String: Int]) -> String {
+        counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+}
