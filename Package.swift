@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Module map: see docs/architecture.md. Dependencies point down only:
-// platedrop → PlateDropDaemon → (Watch, Catalog → Layouts, Config → Ingest → (NGFF → Zarr), TIFF, Layouts);
-// SampleExports → (TIFF, Zarr for its JSON).
+// platedrop → PlateDropDaemon → (PlateDropWeb → CatalogDocuments, Watch, Catalog → Layouts,
+// Config → Ingest → (NGFF → Zarr), TIFF, Layouts); SampleExports → (TIFF, Zarr for its JSON).
 let package = Package(
     name: "PlateDrop",
     platforms: [.macOS(.v14)],
@@ -15,12 +15,16 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CBlosc", pkgConfig: "blosc", providers: [.apt(["libblosc-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "TIFF", dependencies: ["CTIFF"]),
         .target(name: "Zarr", dependencies: ["CBlosc", "CZstd"]),
@@ -34,9 +38,17 @@ let package = Package(
         .target(name: "Watch", dependencies: ["CInotifyTools"]),
         // The JSON of the catalogue commands, which the web view serves too.
         .target(name: "CatalogDocuments", dependencies: ["Catalog", "Layouts", "Zarr"]),
-        .target(name: "PlateDropDaemon", dependencies: [
-            "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr",
+        .target(name: "PlateDropWeb", dependencies: [
+            "Catalog", "CatalogDocuments", "Config", "Layouts", "Zarr", "CZlib",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "PlateDropDaemon", dependencies: [
+            "Watch", "Catalog", "Ingest", "Config", "Layouts", "NGFF", "TIFF", "Zarr", "PlateDropWeb",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .target(name: "Config", dependencies: [
             "Ingest", "Layouts", "Zarr",
@@ -69,6 +81,7 @@ let package = Package(
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
+        .testTarget(name: "PlateDropWebTests", dependencies: ["PlateDropWeb", "CZlib", "Zarr"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF", "Layouts"]),
     ]
 )

@@ -12,6 +12,7 @@ struct WellWriting {
     let roots: [String: DaemonConfiguration.Root]
     let plans: PlanCache
     let logger: Logger
+    let metrics = WriteMetrics()
 
     /// The plate with the oldest ready well, if any.
     func nextPlate(_ catalog: Catalog) throws -> PlateRecord? {
@@ -52,7 +53,9 @@ struct WellWriting {
             try record(failure: "\(error)", for: ready, catalog: catalog)
             return Report(line: "plate \(plate.name): writing failed: \(error)", failed: true)
         }
-        try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        let listedAt = try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        metrics.record(written: ready.filter { outcome.result.wellsWritten.contains($0.position) }, plateRoot: plate.storePath,
+                       listedAt: listedAt, started: started, sourceBytes: outcome.result.bytesRead)
         let seconds = Date().timeIntervalSince(started)
         let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.map(\.label).joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)
@@ -60,8 +63,9 @@ struct WellWriting {
         return Report(line: line, failed: !outcome.result.wellsFailed.isEmpty)
     }
 
+    /// Records the outcome; returns when the written wells were marked written.
     private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
-                        plate: PlateRecord, catalog: Catalog) throws {
+                        plate: PlateRecord, catalog: Catalog) throws -> Double {
         let now = Date().timeIntervalSince1970
         let written = Set(outcome.result.wellsWritten)
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
@@ -95,6 +99,7 @@ struct WellWriting {
             try transaction.recordWrite(of: plate, shapeSignature: outcome.shapeSignature,
                                         format: outcome.format, justWritten: writtenIDs)
         }
+        return now
     }
 
     private func record(failure: String, for wells: [WellRecord], catalog: Catalog) throws {

@@ -1,0 +1,75 @@
+import Catalog
+import Config
+import Dispatch
+import Hummingbird
+import Logging
+import Synchronization
+
+/// The daemon's web view and `/metrics` (docs/operations.md §6): a Hummingbird server on its own tasks,
+/// reading the catalogue read-only. `start` returns once it listens, or throws when it cannot, so a wrong
+/// address stops the daemon at startup instead of leaving it running blind.
+public final class WebServer: Sendable {
+    private let listen: ListenAddress
+    private let catalogPath: String
+    private let logger: Logger
+    private let serving = Mutex<Task<Void, Never>?>(nil)
+
+    public init(listen: ListenAddress, catalogPath: String, logger: Logger) {
+        self.listen = listen
+        self.catalogPath = catalogPath
+        self.logger = logger
+    }
+
+    /// Binds and starts serving; returns the address it listens on (with the port chosen when asked for 0).
+    public func start() throws(WebServerError) -> String {
+        let catalog: CatalogReader
+        do {
+            catalog = try CatalogReader(path: catalogPath)
+        } catch {
+            throw .cannotStart(listen: listen.description, detail: "\(error)")
+        }
+        let site = WebSite(catalog: catalog, registry: MetricsRegistry.shared)
+        let responder = WebResponder(site: site, queue: DispatchQueue(label: "platedrop-web"))
+        let outcome = Mutex<Result<String, WebServerError>?>(nil)
+        let settled = DispatchSemaphore(value: 0)
+        let listen = self.listen
+        var quiet = logger
+        quiet.logLevel = .warning
+        let application = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(listen.host, port: listen.port), serverName: "PlateDrop"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? listen.port
+                let bound = listen.isIPv6 ? "[\(listen.host)]:\(port)" : "\(listen.host):\(port)"
+                outcome.withLock { $0 = .success(bound) }
+                settled.signal()
+            },
+            logger: quiet)
+        let task = Task {
+            do {
+                try await application.run()
+            } catch {
+                let failed = outcome.withLock { result -> Bool in
+                    guard result == nil else { return false }
+                    result = .failure(.cannotStart(listen: listen.description, detail: "\(error)"))
+                    return true
+                }
+                if failed { settled.signal() } else { logger.error("web view stopped: \(error)") }
+            }
+        }
+        settled.wait()
+        // Set before the signal on both paths.
+        let result = outcome.withLock { $0 } ?? .failure(.cannotStart(listen: listen.description, detail: "no answer from the server"))
+        let address = try result.get()
+        serving.withLock { $0 = task }
+        return address
+    }
+
+    /// Stops serving (requests in progress are cut off; the view holds nothing that needs finishing).
+    public func stop() {
+        serving.withLock { task in
+            task?.cancel()
+            task = nil
+        }
+    }
+}
