@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages PlateDrop builds against, only when one is missing.
 set -euo pipefail
-packages=(libtiff-dev libblosc-dev libzstd-dev libsqlite3-dev libinotifytools0-dev pkg-config python3-venv)
+# chromium: the web view's headless browser test (Tests/Interop/test_web_view.py).
+packages=(libtiff-dev libblosc-dev libzstd-dev libsqlite3-dev libinotifytools0-dev zlib1g-dev pkg-config python3-venv chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

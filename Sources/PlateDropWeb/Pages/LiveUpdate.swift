@@ -1,7 +1,8 @@
 /// The pages' inline script: every few seconds it asks the JSON API (the page's `data-poll` URLs) whether
-/// anything changed, and when it did fetches the page again and swaps in its content, so a plate fills in
-/// without a reload and the pages are drawn by one definition only (the server's). The heartbeat alone
-/// changes every two seconds and is left out of the comparison.
+/// anything changed, and when it did (or on its first look) fetches the page again and swaps in its content
+/// where it differs, so a plate fills in without a reload and the pages are drawn by one definition only
+/// (the server's). The heartbeat alone changes every two seconds and is left out of the comparison; a failed
+/// round (the daemon restarting) is simply tried again.
 enum LiveUpdate {
     static let script = """
         (function () {
@@ -19,7 +20,7 @@ enum LiveUpdate {
             }).then(function (page) {
               if (page === null) { return; }
               var fresh = new DOMParser().parseFromString(page, 'text/html').getElementById('live');
-              if (fresh) { main.replaceChildren.apply(main, Array.prototype.slice.call(fresh.childNodes)); }
+              if (fresh && fresh.innerHTML !== main.innerHTML) { main.innerHTML = fresh.innerHTML; }
             }).catch(function () {}).then(function () { setTimeout(poll, 3000); });
           }
           setTimeout(poll, 3000);

@@ -8,11 +8,11 @@ enum PageStyle {
         table.map td,table.map th{border:0;padding:1px;text-align:center}
         table.map td.well{width:72px;height:72px;border:2px solid #ccc;background:#eee;vertical-align:middle}
         table.map td.well img{display:block;width:68px;height:68px;object-fit:contain;background:#000;margin:auto}
-        td.written{border-color:#2a2 !important;background:#cfc !important}
-        td.writing{border-color:#0aa !important;background:#cff !important}
-        td.ready{border-color:#cc0 !important;background:#ffc !important}
-        td.receiving{border-color:#36c !important;background:#cdf !important}
-        td.failed{border-color:#c22 !important;background:#fcc !important}
-        .legend span{display:inline-block;padding:0 .5em;margin-right:.4em;border:2px solid}
+        .written{border-color:#2a2 !important;background:#cfc !important}
+        .writing{border-color:#0aa !important;background:#cff !important}
+        .ready{border-color:#cc0 !important;background:#ffc !important}
+        .receiving{border-color:#36c !important;background:#cdf !important}
+        .failed{border-color:#c22 !important;background:#fcc !important}
+        .legend span{display:inline-block;padding:0 .5em;margin-right:.4em;border:2px solid #ccc;background:#eee}
         """
 }
