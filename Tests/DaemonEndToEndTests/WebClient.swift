@@ -28,6 +28,21 @@ struct WebClient: Sendable {
         }
     }
 
+    /// Whether `::1` is configured (IPv6 can be switched off on a machine).
+    static var hasIPv6Loopback: Bool {
+        let descriptor = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_addr = in6addr_loopback
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0
+            }
+        }
+    }
+
     func get(_ path: String, method: String = "GET") async throws -> Answer {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method

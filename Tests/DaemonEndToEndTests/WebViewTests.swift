@@ -66,6 +66,34 @@ extension DaemonEndToEndSuite {
             try await first.stop(running)
         }
 
+        /// `[::1]:0` binds the IPv6 loopback and nothing else: the view answers there and not on 127.0.0.1.
+        /// curl asks (Foundation's URLSession on Linux refuses URLs with an IPv6 literal).
+        @Test(.enabled(if: WebClient.hasIPv6Loopback, "this machine has no IPv6 loopback"))
+        func listensOnAnIPv6LiteralOnly() async throws {
+            let workspace = try DaemonWorkspace()
+            let daemon = try workspace.startDaemon(workspace.serveArguments() + ["--web", "[::1]:0"])
+            let web = try await WebClient.awaitListening(daemon)
+            #expect(web.base.hasPrefix("http://[::1]:"), "\(web.base)")
+            let port = try #require(web.base.split(separator: ":").last)
+            let answer = try Self.curl(["--globoff", web.base + "/api/status"])
+            #expect(answer.status == 0 && answer.output.contains("\"running\""), "\(answer.output)")
+            let elsewhere = try Self.curl(["http://127.0.0.1:\(port)/api/status"])
+            #expect(elsewhere.status == 7, "curl exit 7 (could not connect) expected on 127.0.0.1: \(elsewhere)")
+            try await workspace.stop(daemon)
+        }
+
+        private static func curl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            process.arguments = ["--silent", "--max-time", "30"] + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+
         private func expectPlatePage(_ web: WebClient, plate: String, written: [String], workspace: DaemonWorkspace) async throws {
             let page = try await web.get("/plates/\(plate)")
             #expect(page.status == 200, "\(page.text)")
