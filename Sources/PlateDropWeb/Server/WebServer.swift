@@ -3,6 +3,7 @@ import Config
 import Dispatch
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// The daemon's web view and `/metrics` (docs/operations.md §6): a Hummingbird server on its own tasks,
@@ -12,7 +13,9 @@ public final class WebServer: Sendable {
     private let listen: ListenAddress
     private let catalogPath: String
     private let logger: Logger
-    private let serving = Mutex<Task<Void, Never>?>(nil)
+    /// The running server's service group, and a signal that it has ended.
+    private let serving = Mutex<(group: ServiceGroup, ended: DispatchSemaphore)?>(nil)
+    private let stopping = Atomic<Bool>(false)
 
     public init(listen: ListenAddress, catalogPath: String, logger: Logger) {
         self.listen = listen
@@ -45,31 +48,41 @@ public final class WebServer: Sendable {
                 settled.signal()
             },
             logger: quiet)
-        let task = Task {
+        let group = ServiceGroup(services: [application], logger: quiet)
+        let ended = DispatchSemaphore(value: 0)
+        Task { [self] in
+            let ending: String
             do {
-                try await application.run()
+                try await group.run()
+                ending = "the server stopped"
             } catch {
-                let failed = outcome.withLock { result -> Bool in
-                    guard result == nil else { return false }
-                    result = .failure(.cannotStart(listen: listen.description, detail: "\(error)"))
-                    return true
-                }
-                if failed { settled.signal() } else { logger.error("web view stopped: \(error)") }
+                ending = "\(error)"
             }
+            let beforeListening = outcome.withLock { result -> Bool in
+                guard result == nil else { return false }
+                result = .failure(.cannotStart(listen: listen.description, detail: ending))
+                return true
+            }
+            if beforeListening {
+                settled.signal()
+            } else if !stopping.load(ordering: .relaxed) {
+                logger.error("web view stopped: \(ending)")
+            }
+            ended.signal()
         }
         settled.wait()
-        // Set before the signal on both paths.
+        // Set before either signal.
         let result = outcome.withLock { $0 } ?? .failure(.cannotStart(listen: listen.description, detail: "no answer from the server"))
         let address = try result.get()
-        serving.withLock { $0 = task }
+        serving.withLock { $0 = (group, ended) }
         return address
     }
 
-    /// Stops serving (requests in progress are cut off; the view holds nothing that needs finishing).
+    /// Stops serving: no new connections, requests in progress answered (a stuck one is waited for 5 s at most).
     public func stop() {
-        serving.withLock { task in
-            task?.cancel()
-            task = nil
-        }
+        stopping.store(true, ordering: .relaxed)
+        guard let (group, ended) = serving.withLock({ running in defer { running = nil }; return running }) else { return }
+        Task { await group.triggerGracefulShutdown() }
+        _ = ended.wait(timeout: .now() + 5)
     }
 }
