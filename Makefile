@@ -25,8 +25,10 @@ venv: deps
 unit-test: build
 	SWIFT=$(SWIFT) scripts/run-swift-tests.sh
 
+# The web view's browser test leaves its screenshot of a filling plate at $(BUILD_DIR)/web-view.png.
 interop-test: build venv
-	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) $(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider
+	PLATEDROP_BIN=$(abspath $(DEBUG_BIN)) PLATEDROP_SCREENSHOT=$(abspath $(BUILD_DIR))/web-view.png \
+		$(VENV)/bin/python -m pytest Tests/Interop -q -p no:cacheprovider
 
 test: unit-test interop-test
 

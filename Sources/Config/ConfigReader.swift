@@ -16,12 +16,19 @@ struct ConfigReader {
 
     mutating func read(_ table: TOMLTable) -> PlateDropConfig {
         var config = PlateDropConfig()
-        rejectUnknownKeys(table, allowed: ["output", "layout", "daemon", "watch"], section: nil)
+        rejectUnknownKeys(table, allowed: ["output", "layout", "daemon", "watch", "web"], section: nil)
         if let daemon = table["daemon"] {
             if let section = daemon.table {
                 config.daemon = readDaemon(section)
             } else {
                 report("daemon", section: nil, "[daemon] must be a table")
+            }
+        }
+        if let web = table["web"] {
+            if let section = web.table {
+                config.web = readWeb(section)
+            } else {
+                report("web", section: nil, "[web] must be a table")
             }
         }
         // [output] first: a [[watch]] folder's own output settings start from it.
@@ -198,6 +205,18 @@ struct ConfigReader {
         report(key, section: "daemon", "\(key) is a list of words, e.g. [\"/usr/local/bin/notify\", \"--plate\"]; it runs "
                + "without a shell\(extra.map { " " + $0 } ?? "") and reads a JSON summary on its standard input")
         return []
+    }
+
+    private mutating func readWeb(_ table: TOMLTable) -> WebSettings {
+        rejectUnknownKeys(table, allowed: ["listen"], section: "web")
+        guard let text = string(table, "listen", section: "web") else { return WebSettings() }
+        switch ListenAddress.parse(text) {
+        case let .success(address):
+            return WebSettings(listen: address)
+        case let .failure(problem):
+            report("listen", section: "web", "\(problem)")
+            return WebSettings()
+        }
     }
 
     private mutating func readWatch(_ table: TOMLTable, index: Int, outputSection: IngestOptions) -> WatchSettings? {

@@ -14,13 +14,16 @@ public struct PlateDropConfig: Sendable {
     public var daemon: DaemonSettings
     /// The folders the daemon watches (`[[watch]]`).
     public var watches: [WatchSettings]
+    /// The web view (`[web]`).
+    public var web: WebSettings
 
     public init(output: IngestOptions = IngestOptions(), customLayouts: [CustomLayoutConfig] = [],
-                daemon: DaemonSettings = DaemonSettings(), watches: [WatchSettings] = []) {
+                daemon: DaemonSettings = DaemonSettings(), watches: [WatchSettings] = [], web: WebSettings = WebSettings()) {
         self.output = output
         self.customLayouts = customLayouts
         self.daemon = daemon
         self.watches = watches
+        self.web = web
     }
 
     /// Reads and checks the config at `path`, reporting every problem at once.

@@ -17,11 +17,14 @@ public struct DaemonConfiguration: Sendable {
     public let catalogPath: String
     public let roots: [Root]
     public let daemon: DaemonSettings
+    /// Where the web view listens; nil: no web view.
+    public let webListen: ListenAddress?
 
     /// Resolves every root's layout; `auto` roots recognise each file by the built-in layouts.
     public init(config: PlateDropConfig) throws {
         catalogPath = config.daemon.catalog
         daemon = config.daemon
+        webListen = config.web.listen
         roots = try config.watches.map { settings in
             let path = URL(fileURLWithPath: settings.path).standardizedFileURL.path
             var resolved = settings

@@ -33,6 +33,17 @@ struct SampleConfigTests {
         #expect(layout.pattern.contains("(?<well>"))
     }
 
+    @Test("its commented-out [web] example is valid once uncommented")
+    func webExample() throws {
+        let text = try String(contentsOfFile: Self.samplePath, encoding: .utf8)
+        let example = text.components(separatedBy: "\n").drop { !$0.hasPrefix("# [web]") }.prefix { !$0.isEmpty }
+        #expect(example.count == 2)
+        let uncommented = example.map { String($0.dropFirst(2)) }
+        let config = try PlateDropConfig.parse(text + "\n" + uncommented.joined(separator: "\n"), path: "sample+web")
+        #expect(config.web.listen?.description == "127.0.0.1:8470")
+        #expect(try PlateDropConfig.load(path: Self.samplePath).web.listen == nil)
+    }
+
     @Test("a missing file is reported without a line")
     func missingFile() {
         let path = Self.samplePath + ".missing"

@@ -50,7 +50,7 @@ extension CatalogTransaction {
         try FileRecord.fetchCount(db)
     }
 
-    private func stateCounts(sql: String, arguments: StatementArguments = []) throws -> [String: Int] {
+    func stateCounts(sql: String, arguments: StatementArguments = []) throws -> [String: Int] {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["state"] as String, $0["n"] as Int) })
     }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Ingest
 import Logging
+import PlateDropWeb
 import Synchronization
 import Watch
 import Zarr
@@ -38,6 +39,8 @@ public final class PlateDropDaemon: Sendable {
         let started = Date().timeIntervalSince1970
         try recover(catalog, started: started)
         sweepInterruptedWrites()
+        let web = try startWebView()
+        defer { web?.stop() }
         let rescan = configuration.daemon.rescanInterval
         let watcher = try FolderWatcher(roots: configuration.roots.map { $0.watchRoot(rescanInterval: rescan) })
         let forwarding = Task { [inbox] in
@@ -96,6 +99,18 @@ extension PlateDropDaemon {
                 logger.notice("removed \(leftovers.count) leftover(s) of interrupted writes in \(output)")
             }
         }
+    }
+}
+
+extension PlateDropDaemon {
+    /// The web view, when configured; started before the loop so the metrics the loop records reach it, and
+    /// before the watcher so an address it cannot listen on stops the daemon at once.
+    private func startWebView() throws -> WebServer? {
+        guard let listen = configuration.webListen else { return nil }
+        let server = WebServer(listen: listen, catalogPath: configuration.catalogPath, logger: logger)
+        let address = try server.start()
+        logger.notice("web view at http://\(address)/ (metrics at /metrics)")
+        return server
     }
 }
 

@@ -12,6 +12,7 @@ struct WellWriting {
     let roots: [String: DaemonConfiguration.Root]
     let plans: PlanCache
     let logger: Logger
+    let metrics = WriteMetrics()
 
     /// The plate with the oldest ready well, if any, of the roots not in `paused` (the disk guard's).
     func nextPlate(_ catalog: Catalog, skipping paused: Set<String>) throws -> PlateRecord? {
@@ -53,7 +54,9 @@ struct WellWriting {
             let failures = try record(failure: "\(error)", for: ready, catalog: catalog)
             return Report(line: "plate \(plate.name): writing failed: \(error)", failures: failures)
         }
-        let failures = try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        let (failures, listedAt) = try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        metrics.record(written: ready.filter { outcome.result.wellsWritten.contains($0.position) }, plateRoot: plate.storePath,
+                       listedAt: listedAt, started: started, sourceBytes: outcome.result.bytesRead)
         let seconds = Date().timeIntervalSince(started)
         let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.map(\.label).joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)
@@ -61,15 +64,15 @@ struct WellWriting {
         return Report(line: line, failures: failures)
     }
 
-    /// Records the outcome of a write; returns the wells that failed.
+    /// Records the outcome of a write; returns the wells that failed and when the written ones were marked written.
     private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
-                        plate: PlateRecord, catalog: Catalog) throws -> [WellRecord] {
+                        plate: PlateRecord, catalog: Catalog) throws -> (failures: [WellRecord], listedAt: Double) {
         let now = Date().timeIntervalSince1970
         let written = Set(outcome.result.wellsWritten)
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let rejected = Dictionary(outcome.rejected.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let ignored = Dictionary(outcome.ignored.map { ($0.path, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        return try catalog.write { transaction in
+        let failed = try catalog.write { transaction in
             var failed: [WellRecord] = []
             for well in ready {
                 if written.contains(well.position) {
@@ -99,6 +102,7 @@ struct WellWriting {
                                         format: outcome.format, justWritten: writtenIDs)
             return failed
         }
+        return (failed, now)
     }
 
     private func record(failure: String, for wells: [WellRecord], catalog: Catalog) throws -> [WellRecord] {

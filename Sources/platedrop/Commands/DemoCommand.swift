@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import CatalogDocuments
 import Foundation
 import NGFF
 import SampleExports
@@ -79,7 +80,7 @@ struct DemoCommand: ParsableCommand {
 
     private static func map(_ catalog: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: catalog) else { return nil }
-        let snapshot = try CatalogReader(path: catalog).read { db in try PlateMapView.Snapshot.load(db, plate: spec.plateName) }
+        let snapshot = try CatalogReader(path: catalog).read { db in try PlateSnapshot.load(db, plate: spec.plateName) }
         return snapshot.map { PlateMapView(snapshot: $0).text(colour: PlateMapView.terminalWantsColour) }
     }
 

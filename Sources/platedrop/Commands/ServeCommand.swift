@@ -41,6 +41,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("plate-timeout"), help: "Complete a plate after this long without new files, e.g. 2h.")
     var plateTimeout: String?
 
+    @Option(help: "Serve the read-only web view and /metrics at ADDRESS:PORT, e.g. 127.0.0.1:8470 or [::1]:8470 (overrides [web] listen).")
+    var web: String?
+
     func run() throws {
         LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
         let logger = Logger(label: "platedrop")
@@ -80,6 +83,12 @@ struct ServeCommand: ParsableCommand {
             }
         }
         if let catalog { settings.daemon.catalog = catalog }
+        if let web {
+            switch ListenAddress.parse(web) {
+            case let .success(address): settings.web.listen = address
+            case let .failure(problem): throw ValidationError("--web: \(problem)")
+            }
+        }
         if let plateTimeout {
             guard let value = DurationText.parse(plateTimeout) else { throw ValidationError("--plate-timeout \(plateTimeout) is not a duration") }
             settings.daemon.plateTimeout = value

@@ -1,30 +1,11 @@
 import Catalog
+import CatalogDocuments
 import Foundation
 import Layouts
 
 /// A plate drawn as text: one cell per well of the plate format, coloured by the well's state.
 struct PlateMapView {
-    /// What the map shows, read in one catalogue transaction.
-    struct Snapshot: Sendable {
-        let plate: PlateRecord
-        let wells: [WellRecord]
-        let files: [String: Int]
-
-        /// The recorded plate format, else the smallest standard one holding the wells seen.
-        var format: PlateFormat {
-            let recorded = plate.formatRows.flatMap { rows in plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) } }
-            return recorded ?? PlateFormat.smallestStandard(containing: wells.map(\.position))
-                ?? PlateFormat.wells96
-        }
-
-        static func load(_ catalog: CatalogTransaction, plate name: String) throws -> Snapshot? {
-            guard let plate = try catalog.plate(named: name) else { return nil }
-            return Snapshot(plate: plate, wells: try catalog.wells(plate: plate.id!),
-                            files: try catalog.fileCounts(plate: plate.id!))
-        }
-    }
-
-    let snapshot: Snapshot
+    let snapshot: PlateSnapshot
 
     /// ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org).
     static var terminalWantsColour: Bool {
@@ -51,7 +32,7 @@ struct PlateMapView {
         }
         let counts = Dictionary(grouping: snapshot.wells, by: \.state.rawValue).mapValues(\.count)
         lines.append("legend: # written  W writing  R ready  o receiving  X failed  · no images")
-        lines.append("wells: \(StatusCommand.summary(counts)); files: \(StatusCommand.summary(snapshot.files))")
+        lines.append("wells: \(CountsText.summary(counts)); files: \(CountsText.summary(snapshot.files))")
         for well in snapshot.wells where well.state == .failed {
             lines.append("  \(well.position) failed: \(well.reason ?? "unknown reason")")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import CatalogDocuments
 import Foundation
 import Layouts
 import Zarr
@@ -16,31 +17,13 @@ struct PlateCommand: ParsableCommand {
 
     func run() throws {
         let plateName = name
-        guard let snapshot = try options.openReader().read({ transaction in try PlateMapView.Snapshot.load(transaction, plate: plateName) }) else {
+        guard let snapshot = try options.openReader().read({ transaction in try PlateSnapshot.load(transaction, plate: plateName) }) else {
             throw ValidationError("no plate named \(name) in the catalogue")
         }
         if options.json {
-            print(json(snapshot, format: snapshot.format).prettySerialized())
+            print(CatalogJSON.plate(snapshot).prettySerialized())
         } else {
             print(PlateMapView(snapshot: snapshot).text(colour: PlateMapView.terminalWantsColour))
         }
-    }
-
-    private func json(_ snapshot: PlateMapView.Snapshot, format: PlateFormat) -> JSONValue {
-        [
-            "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
-            "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
-            "wells": .array(snapshot.wells.map(WellJSON.json)),
-            "files": .object(JSONObject(snapshot.files.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
-        ]
-    }
-}
-
-/// JSON form of a well, shared by `plate` and `wells`.
-enum WellJSON {
-    static func json(_ well: WellRecord) -> JSONValue {
-        ["well": .string(well.position.label), "state": .string(well.state.rawValue),
-                "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
-                "reason": well.reason.map(JSONValue.string) ?? .null]
     }
 }

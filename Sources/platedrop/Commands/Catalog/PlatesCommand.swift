@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import CatalogDocuments
 import Foundation
 import Zarr
 
@@ -12,12 +13,7 @@ struct PlatesCommand: ParsableCommand {
     func run() throws {
         let lines = try options.openReader().read { transaction in try transaction.plateProgress() }
         if options.json {
-            print(JSONValue.array(lines.map { line in
-                ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),
-                 "store": .string(line.plate.storePath),
-                 "wells": .object(JSONObject(line.wells.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
-                 "lastActivityAt": .double(line.plate.lastActivityAt)]
-            }).prettySerialized())
+            print(CatalogJSON.plates(lines).prettySerialized())
             return
         }
         if lines.isEmpty { print("no plates yet") }
@@ -25,7 +21,7 @@ struct PlatesCommand: ParsableCommand {
             let written = line.wells["written", default: 0]
             let total = line.wells.values.reduce(0, +)
             print("\(line.plate.name)  \(line.plate.state.rawValue)  \(written)/\(total) wells written  "
-                  + "[\(StatusCommand.summary(line.wells))]  \(line.plate.storePath)")
+                  + "[\(CountsText.summary(line.wells))]  \(line.plate.storePath)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import CatalogDocuments
 import Foundation
 import Zarr
 
@@ -10,25 +11,15 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
 
-    /// A heartbeat older than this means the daemon is gone (it beats every 2 s).
-    static let heartbeatTimeout = 15.0
-
     func run() throws {
         let reader = try options.openReader()
         let report = try reader.read { transaction in try transaction.overview(problemLimit: 10) }
-        let alive = Self.isAlive(report.daemon)
+        let alive = DaemonLiveness.isAlive(report.daemon)
         if options.json {
-            print(json(report, alive: alive).prettySerialized())
+            print(CatalogJSON.status(report, alive: alive).prettySerialized())
         } else {
             print(text(report, alive: alive))
         }
-    }
-
-    /// Alive: a recent heartbeat from a process that still exists and did not say it stopped.
-    static func isAlive(_ daemon: DaemonRecord?) -> Bool {
-        guard let daemon, daemon.stoppedAt == nil else { return false }
-        let fresh = Date().timeIntervalSince1970 - daemon.heartbeatAt < heartbeatTimeout
-        return fresh && (kill(daemon.pid, 0) == 0 || errno == EPERM)
     }
 
     private func text(_ report: CatalogOverview, alive: Bool) -> String {
@@ -40,8 +31,8 @@ struct StatusCommand: ParsableCommand {
             if alive { lines.append("queue: \(daemon.queueLength) event(s) waiting, \(report.readyWells) well(s) ready to write") }
             if alive {
                 lines += daemon.writePauses.map { pause in
-                    "writing paused since \(Date(timeIntervalSince1970: pause.since)): \(pause.path) has \(Self.bytes(pause.freeBytes)) free, "
-                        + "below min_free \(Self.bytes(pause.minFreeBytes)); waiting: "
+                    "writing paused since \(Date(timeIntervalSince1970: pause.since)): \(pause.path) has \(CountsText.bytes(pause.freeBytes)) free, "
+                        + "below min_free \(CountsText.bytes(pause.minFreeBytes)); waiting: "
                         + (pause.holdsCatalogue ? "every root (the catalogue is there)" : pause.roots.joined(separator: ", "))
                 }
             }
@@ -50,9 +41,9 @@ struct StatusCommand: ParsableCommand {
         }
         lines.append("watched folders:")
         lines += report.roots.map { "  \($0.id): \($0.path) [\($0.layout)] → \($0.output): \($0.state)" }
-        lines.append("plates: " + Self.summary(report.plates))
-        lines.append("wells:  " + Self.summary(report.wells))
-        lines.append("files:  " + Self.summary(report.files))
+        lines.append("plates: " + CountsText.summary(report.plates))
+        lines.append("wells:  " + CountsText.summary(report.wells))
+        lines.append("files:  " + CountsText.summary(report.files))
         if !report.problems.isEmpty {
             lines.append("recent problems:")
             lines += report.problems.map { event in
@@ -61,52 +52,5 @@ struct StatusCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func bytes(_ count: Int64) -> String {
-        ByteCountFormatter.string(fromByteCount: count, countStyle: .binary)
-    }
-
-    static func summary(_ counts: [String: Int]) -> String {
-        counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-    }
-
-    private func json(_ report: CatalogOverview, alive: Bool) -> JSONValue {
-        let countObject: ([String: Int]) -> JSONValue = { counts in
-            .object(JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) }))
-        }
-        return [
-            "daemon": [
-                "running": .bool(alive),
-                "pid": report.daemon.map { JSONValue($0.pid) } ?? .null,
-                "startedAt": report.daemon.map { .double($0.startedAt) } ?? .null,
-                "heartbeatAt": report.daemon.map { .double($0.heartbeatAt) } ?? .null,
-                "currentWork": report.daemon?.currentWork.map(JSONValue.string) ?? .null,
-                "queue": JSONValue(report.daemon?.queueLength ?? 0),
-                // The disk guard: file systems below min_free, whose roots start no new well write.
-                "writesPaused": .array((alive ? report.daemon?.writePauses ?? [] : []).map { pause in
-                    ["path": .string(pause.path), "freeBytes": JSONValue(pause.freeBytes),
-                     "minFreeBytes": JSONValue(pause.minFreeBytes), "roots": JSONValue(strings: pause.roots),
-                     "holdsCatalogue": .bool(pause.holdsCatalogue), "since": .double(pause.since)]
-                }),
-            ],
-            "readyWells": JSONValue(report.readyWells),
-            "roots": .array(report.roots.map { root in
-                ["id": .string(root.id), "path": .string(root.path), "layout": .string(root.layout),
-                 "output": .string(root.output), "state": .string(root.state)]
-            }),
-            "plates": countObject(report.plates),
-            "wells": countObject(report.wells),
-            "files": countObject(report.files),
-            "recentProblems": .array(report.problems.map(EventJSON.json)),
-        ]
-    }
-}
-
-/// JSON form of audit events, shared by the commands that print them.
-enum EventJSON {
-    static func json(_ event: EventRecord) -> JSONValue {
-        ["at": .double(event.at), "level": .string(event.level.rawValue), "kind": .string(event.kind),
-         "path": event.path.map(JSONValue.string) ?? .null, "message": .string(event.message)]
     }
 }

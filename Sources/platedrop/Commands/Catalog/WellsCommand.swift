@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import CatalogDocuments
 import Layouts
 import Zarr
 
@@ -25,7 +26,7 @@ struct WellsCommand: ParsableCommand {
         }
         if options.json {
             print(JSONValue.array(rows.map { plate, well in
-                var object = WellJSON.json(well)
+                var object = CatalogJSON.well(well)
                 object["plate"] = .string(plate)
                 return object
             }).prettySerialized())

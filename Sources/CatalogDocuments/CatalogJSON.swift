@@ -1,0 +1,74 @@
+import Catalog
+import Layouts
+import Zarr
+
+/// The JSON documents of `platedrop status|plates|plate|wells --json`, which the web view's `/api/…` serves
+/// unchanged: one definition, so the two never disagree.
+public enum CatalogJSON {
+    /// `status --json`: the daemon, the watched folders, counts by state and the recent problems.
+    public static func status(_ report: CatalogOverview, alive: Bool) -> JSONValue {
+        [
+            "daemon": [
+                "running": .bool(alive),
+                "pid": report.daemon.map { JSONValue($0.pid) } ?? .null,
+                "startedAt": report.daemon.map { .double($0.startedAt) } ?? .null,
+                "heartbeatAt": report.daemon.map { .double($0.heartbeatAt) } ?? .null,
+                "currentWork": report.daemon?.currentWork.map(JSONValue.string) ?? .null,
+                "queue": JSONValue(report.daemon?.queueLength ?? 0),
+                // The disk guard: file systems below min_free, whose roots start no new well write.
+                "writesPaused": .array((alive ? report.daemon?.writePauses ?? [] : []).map { pause in
+                    ["path": .string(pause.path), "freeBytes": JSONValue(pause.freeBytes),
+                     "minFreeBytes": JSONValue(pause.minFreeBytes), "roots": JSONValue(strings: pause.roots),
+                     "holdsCatalogue": .bool(pause.holdsCatalogue), "since": .double(pause.since)]
+                }),
+            ],
+            "readyWells": JSONValue(report.readyWells),
+            "roots": .array(report.roots.map { root in
+                ["id": .string(root.id), "path": .string(root.path), "layout": .string(root.layout),
+                 "output": .string(root.output), "state": .string(root.state)]
+            }),
+            "plates": counts(report.plates),
+            "wells": counts(report.wells),
+            "files": counts(report.files),
+            "recentProblems": .array(report.problems.map(event)),
+        ]
+    }
+
+    /// `plates --json`: every plate with its state, store, wells by state and last activity.
+    public static func plates(_ lines: [PlateProgress]) -> JSONValue {
+        .array(lines.map { line in
+            ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),
+             "store": .string(line.plate.storePath), "wells": counts(line.wells),
+             "lastActivityAt": .double(line.plate.lastActivityAt)]
+        })
+    }
+
+    /// `plate NAME --json`: the plate, its format, every well and its files by state.
+    public static func plate(_ snapshot: PlateSnapshot) -> JSONValue {
+        let format = snapshot.format
+        return [
+            "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
+            "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
+            "wells": .array(snapshot.wells.map(well)),
+            "files": counts(snapshot.files),
+        ]
+    }
+
+    /// A well, as `plate` and `wells` print it.
+    public static func well(_ well: WellRecord) -> JSONValue {
+        ["well": .string(well.position.label), "state": .string(well.state.rawValue),
+         "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
+         "reason": well.reason.map(JSONValue.string) ?? .null]
+    }
+
+    /// An audit event, as the commands that list problems print it.
+    public static func event(_ event: EventRecord) -> JSONValue {
+        ["at": .double(event.at), "level": .string(event.level.rawValue), "kind": .string(event.kind),
+         "path": event.path.map(JSONValue.string) ?? .null, "message": .string(event.message)]
+    }
+
+    /// Counts by state name, in name order.
+    static func counts(_ counts: [String: Int]) -> JSONValue {
+        .object(JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) }))
+    }
+}
