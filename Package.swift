@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts", "PlateDropTestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF", "Layouts"]),
     ]
 )

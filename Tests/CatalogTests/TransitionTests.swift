@@ -40,9 +40,9 @@ import Testing
         let plate = try receive().plate
         let well = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: nil)
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
-            try transaction.markWritten(well, now: 2)
+            try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2)
             try transaction.complete(plate, because: "every well of the plan is written", now: 3)
             _ = try transaction.finalize(plate, now: 4) { "finalized" }
         }
@@ -109,13 +109,13 @@ import Testing
     @Test func aWellIsWrittenOnlyFromWriting() throws {
         let plate = try receive().plate
         let well = try well(of: plate)
-        #expect { try catalog.write { transaction in try transaction.markWritten(well, now: 2) } } throws: { isRefused($0) }
+        #expect { try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) } } throws: { isRefused($0) }
         let started = try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: "plate timeout")
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: "plate timeout")
             return try transaction.startWriting(plate: plate.id!)
         }
         #expect(started.map(\.id) == [well.id] && started.first?.state == .writing)
-        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) }
         let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
         let written = try #require(wells.first)
         #expect(written.state == .written && written.generation == 1)
@@ -127,18 +127,18 @@ import Testing
         let plate = try receive().plate
         let well = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: nil)
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
         }
         #expect(try self.well(of: plate).state == .writing)
-        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) }
         #expect(try self.well(of: plate).state == .receiving)
     }
 
     @Test func automaticRetriesStopAtTheLimit() throws {
         let plate = try receive().plate
         let well = try well(of: plate)
-        try catalog.write { transaction in try transaction.markReady(well, incompleteBecause: nil) }
+        try catalog.write { transaction in try transaction.markReady(well, timepoints: [0], incompleteBecause: nil) }
         for attempt in 1...WellRecord.automaticRetryLimit {
             try catalog.write { transaction in
                 _ = try transaction.startWriting(plate: plate.id!)
@@ -176,9 +176,9 @@ import Testing
         let plate = try receive().plate
         let old = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(old, incompleteBecause: nil)
+            try transaction.markReady(old, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
-            try transaction.markWritten(old, now: 2)
+            try transaction.markWritten(old, timepoints: [0], wholeWell: true, now: 2)
         }
         let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", size: 1, modifiedNanoseconds: 1,
                                  changedNanoseconds: 1, inode: 1)

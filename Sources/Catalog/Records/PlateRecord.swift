@@ -25,8 +25,11 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     /// Wells the plan expected that the plate completed without (end marker, acquisition end or timeout),
     /// comma-separated labels; nil when it completed whole or has no plan.
     public var missingWells: String?
+    /// Timepoints the plate's plan declares, when it declares more than one: the plate's progress is told
+    /// against it (`t 7/48`).
+    public var plannedTimepoints: Int?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, plannedTimepoints: Int? = nil) {
         self.id = id
         self.root = root
         self.name = name
@@ -42,6 +45,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.completedAt = completedAt
         self.finalizedAt = finalizedAt
         self.missingWells = missingWells
+        self.plannedTimepoints = plannedTimepoints
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

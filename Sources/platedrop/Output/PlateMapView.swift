@@ -9,6 +9,9 @@ struct PlateMapView {
         let plate: PlateRecord
         let wells: [WellRecord]
         let files: [String: Int]
+        /// How far the plate is along t, and each well by id.
+        let timepoints: TimepointProgress
+        let wellTimepoints: [Int64: TimepointProgress]
 
         /// The recorded plate format, else the smallest standard one holding the wells seen.
         var format: PlateFormat {
@@ -20,7 +23,9 @@ struct PlateMapView {
         static func load(_ catalog: CatalogTransaction, plate name: String) throws -> Snapshot? {
             guard let plate = try catalog.plate(named: name) else { return nil }
             return Snapshot(plate: plate, wells: try catalog.wells(plate: plate.id!),
-                            files: try catalog.fileCounts(plate: plate.id!))
+                            files: try catalog.fileCounts(plate: plate.id!),
+                            timepoints: try catalog.timepointProgress(of: plate),
+                            wellTimepoints: try catalog.wellTimepointProgress(of: plate))
         }
     }
 
@@ -38,7 +43,8 @@ struct PlateMapView {
     func text(colour: Bool) -> String {
         let format = snapshot.format
         let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { ($0.position, $0) })
-        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue) → \(snapshot.plate.storePath)"]
+        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue)"
+            + (snapshot.timepoints.label.map { ", \($0)" } ?? "") + " → \(snapshot.plate.storePath)"]
         lines.append("    " + (0..<format.columns).map { String(format: "%3d", $0 + 1) }.joined())
         for row in 0..<format.rows {
             let rowName = WellPosition(row: row, column: 0).rowName

@@ -4,23 +4,28 @@ import TIFF
 import Zarr
 
 /// The second stage: a shard's level-0 planes halved level by level, each level compressed and written
-/// through its field array's writer. The writers are built once per run, one per well, field and level.
+/// through its field array's writer. The writers are built once per run, one per well, field and level:
+/// in the staging store for a well written whole, in the plate store for timepoints written in place.
 struct PyramidWriter: Sendable {
     private let layout: FieldArrayLayout
     private let sampleType: TIFFSampleType
     /// By well index, field and level.
     private let writers: [[[ZarrArrayWriter]]]
 
-    init(layout: FieldArrayLayout, sampleType: TIFFSampleType, wells: [WellPosition], fields: Int,
-         store: FileStore, durable: Bool) throws {
+    init(layout: FieldArrayLayout, sampleType: TIFFSampleType, wells: [WellWritePlan], fields: Int,
+         staging: FileStore, plate: FileStore, durable: Bool) throws {
         self.layout = layout
         self.sampleType = sampleType
-        writers = try wells.map { well in
-            try (0..<fields).map { field in
-                try layout.levels.enumerated().map { level, metadata in
+        writers = try wells.map { plan in
+            let well = plan.well
+            let levels = layout.levels(timeExtent: plan.timeExtent)
+            // New chunks must be on disk before the metadata that makes them readable (P1 along t).
+            let store = plan.inPlace ? plate : staging
+            return try (0..<fields).map { field in
+                try levels.enumerated().map { level, metadata in
                     try ZarrArrayWriter(store: store, path: HCSPlateStore.levelPath(row: well.rowName, column: well.columnName,
                                                                                    field: field, level: level),
-                                        metadata: metadata, durable: durable)
+                                        metadata: metadata, durable: durable || plan.inPlace)
                 }
             }
         }
@@ -52,10 +57,12 @@ struct PyramidWriter: Sendable {
     }
 
     /// Writes the metadata of every level array of `well`'s fields, last, so a reader never finds an array
-    /// whose chunks are still coming.
+    /// whose chunks are still coming. Coarsest level and last field first: a well growing in place has
+    /// its level 0 of field 0, the array readers size the image by, grown last, so every t index a reader
+    /// finds there is on disk at every level and field.
     func writeMetadata(wellIndex: Int) throws {
-        for field in writers[wellIndex] {
-            for writer in field { try writer.writeMetadata() }
+        for field in writers[wellIndex].reversed() {
+            for writer in field.reversed() { try writer.writeMetadata() }
         }
     }
 }

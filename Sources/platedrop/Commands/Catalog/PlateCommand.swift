@@ -30,7 +30,11 @@ struct PlateCommand: ParsableCommand {
         [
             "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
             "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
-            "wells": .array(snapshot.wells.map(WellJSON.json)),
+            "timepoints": TimepointJSON.json(snapshot.timepoints),
+            "wells": .array(snapshot.wells.map { well in
+                WellJSON.json(well, timepoints: snapshot.wellTimepoints[well.id!]
+                    ?? TimepointProgress(written: 0, planned: snapshot.plate.plannedTimepoints))
+            }),
             "files": .object(JSONObject(snapshot.files.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
         ]
     }
@@ -38,9 +42,9 @@ struct PlateCommand: ParsableCommand {
 
 /// JSON form of a well, shared by `plate` and `wells`.
 enum WellJSON {
-    static func json(_ well: WellRecord) -> JSONValue {
+    static func json(_ well: WellRecord, timepoints: TimepointProgress) -> JSONValue {
         ["well": .string(well.position.label), "state": .string(well.state.rawValue),
                 "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
-                "reason": well.reason.map(JSONValue.string) ?? .null]
+                "reason": well.reason.map(JSONValue.string) ?? .null, "timepoints": TimepointJSON.json(timepoints)]
     }
 }

@@ -16,7 +16,7 @@ struct PlatesCommand: ParsableCommand {
                 ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),
                  "store": .string(line.plate.storePath),
                  "wells": .object(JSONObject(line.wells.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
-                 "lastActivityAt": .double(line.plate.lastActivityAt)]
+                 "lastActivityAt": .double(line.plate.lastActivityAt), "timepoints": TimepointJSON.json(line.timepoints)]
             }).prettySerialized())
             return
         }
@@ -25,6 +25,7 @@ struct PlatesCommand: ParsableCommand {
             let written = line.wells["written", default: 0]
             let total = line.wells.values.reduce(0, +)
             print("\(line.plate.name)  \(line.plate.state.rawValue)  \(written)/\(total) wells written  "
+                  + (line.timepoints.label.map { "\($0)  " } ?? "")
                   + "[\(StatusCommand.summary(line.wells))]  \(line.plate.storePath)")
         }
     }

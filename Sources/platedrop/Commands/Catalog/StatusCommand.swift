@@ -45,6 +45,9 @@ struct StatusCommand: ParsableCommand {
         lines += report.roots.map { "  \($0.id): \($0.path) [\($0.layout)] → \($0.output): \($0.state)" }
         lines.append("plates: " + Self.summary(report.plates))
         lines.append("wells:  " + Self.summary(report.wells))
+        if !report.timeLapses.isEmpty {
+            lines.append("time-lapse: " + report.timeLapses.map { "\($0.plate) \($0.progress.label ?? "")" }.joined(separator: ", "))
+        }
         lines.append("files:  " + Self.summary(report.files))
         if !report.problems.isEmpty {
             lines.append("recent problems:")
@@ -81,6 +84,11 @@ struct StatusCommand: ParsableCommand {
             "plates": countObject(report.plates),
             "wells": countObject(report.wells),
             "files": countObject(report.files),
+            "timeLapses": .array(report.timeLapses.map { entry in
+                var object = TimepointJSON.json(entry.progress)
+                object["plate"] = .string(entry.plate)
+                return object
+            }),
             "recentProblems": .array(report.problems.map(EventJSON.json)),
         ]
     }
@@ -91,5 +99,14 @@ enum EventJSON {
     static func json(_ event: EventRecord) -> JSONValue {
         ["at": .double(event.at), "level": .string(event.level.rawValue), "kind": .string(event.kind),
          "path": event.path.map(JSONValue.string) ?? .null, "message": .string(event.message)]
+    }
+}
+
+/// JSON form of how far a plate or well is along t, shared by `status`, `plates`, `plate` and `wells`:
+/// `written` timepoints, `planned` by the plan (null without one), and the `progress` text ("t 7/48").
+enum TimepointJSON {
+    static func json(_ progress: TimepointProgress) -> JSONValue {
+        ["written": JSONValue(progress.written), "planned": progress.planned.map { JSONValue($0) } ?? .null,
+         "progress": progress.label.map(JSONValue.string) ?? .null]
     }
 }

@@ -17,23 +17,26 @@ struct WellsCommand: ParsableCommand {
 
     func run() throws {
         let (wanted, plateName) = (state, plate)
-        let rows = try options.openReader().read { transaction -> [(String, WellRecord)] in
+        let rows = try options.openReader().read { transaction -> [(String, WellRecord, TimepointProgress)] in
             let plates = try transaction.allPlates().filter { plateName == nil || $0.name == plateName }
             return try plates.flatMap { plate in
-                try transaction.wells(plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map { (plate.name, $0) }
+                let progress = try transaction.wellTimepointProgress(of: plate)
+                return try transaction.wells(plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map {
+                    (plate.name, $0, progress[$0.id!] ?? TimepointProgress(written: 0, planned: plate.plannedTimepoints))
+                }
             }
         }
         if options.json {
-            print(JSONValue.array(rows.map { plate, well in
-                var object = WellJSON.json(well)
+            print(JSONValue.array(rows.map { plate, well, progress in
+                var object = WellJSON.json(well, timepoints: progress)
                 object["plate"] = .string(plate)
                 return object
             }).prettySerialized())
             return
         }
-        for (plate, well) in rows {
+        for (plate, well, progress) in rows {
             print("\(plate) \(well.position.label)  \(well.state.rawValue)  generation \(well.generation)"
-                  + (well.reason.map { "  \($0)" } ?? ""))
+                  + (progress.label.map { "  \($0)" } ?? "") + (well.reason.map { "  \($0)" } ?? ""))
         }
     }
 }
