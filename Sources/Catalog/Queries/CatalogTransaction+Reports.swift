@@ -44,13 +44,6 @@ extension CatalogTransaction {
         return TimepointProgress(written: fewest ?? 0, planned: plate.plannedTimepoints)
     }
 
-    /// How far each well of `plate` is along t, by well id: its own timepoints on disk.
-    public func wellTimepointProgress(of plate: PlateRecord) throws -> [Int64: TimepointProgress] {
-        try TimepointRecord.byWell(db, plate: plate.id!).mapValues { records in
-            TimepointProgress(written: records.filter { $0.state == .written }.count, planned: plate.plannedTimepoints)
-        }
-    }
-
     /// A plate by its name (first match across roots) or by `root/name`.
     public func plate(named name: String) throws -> PlateRecord? {
         try PlateRecord.named(db, name)

@@ -11,6 +11,11 @@ public struct TimepointProgress: Sendable, Equatable {
         self.planned = planned
     }
 
+    /// A well's progress: its `timepoints` written, against the plate's `planned`.
+    public init(of timepoints: [TimepointRecord], planned: Int?) {
+        self.init(written: timepoints.filter { $0.state == .written }.count, planned: planned)
+    }
+
     /// "t 7/48" against a plan, "t 7" without one, nil while nothing says the plate is a time-lapse (no plan
     /// declares timepoints and at most one is written).
     public var label: String? {

@@ -94,6 +94,7 @@ final class PlateAssembler: Sendable {
     /// itself cannot be prepared.
     func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
         try publisher.clearStaging()
+        for plan in plans where plan.inPlace { try publisher.removeInterruptedWrites(in: plan.well) }
         // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }

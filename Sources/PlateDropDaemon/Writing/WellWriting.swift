@@ -47,8 +47,10 @@ struct WellWriting {
             let asked = Set(records.filter { $0.state == .ready }.map(\.t))
             // A well retried or rewritten for a new plate shape before any timepoint was recorded: all of it.
             let present = Set(images.filter { $0.key.well == well.position }.map(\.key.t))
+            // On disk: every timepoint written before, a retaken one included (whether the well can grow in
+            // place or must be written whole is the writer's call, from what is on disk).
             return WellRequest(well: well.position, timepoints: asked.isEmpty ? present : asked,
-                               onDisk: Set(records.filter { $0.state == .written }.map(\.t)))
+                               onDisk: Set(records.filter { $0.writtenAt != nil }.map(\.t)))
         }
         let started = Date()
         let outcome: IncrementalIngest.Outcome

@@ -9,9 +9,9 @@ struct PlateMapView {
         let plate: PlateRecord
         let wells: [WellRecord]
         let files: [String: Int]
-        /// How far the plate is along t, and each well by id.
+        /// How far the plate is along t, and each well's timepoints by well id.
         let timepoints: TimepointProgress
-        let wellTimepoints: [Int64: TimepointProgress]
+        let wellTimepoints: [Int64: [TimepointRecord]]
 
         /// The recorded plate format, else the smallest standard one holding the wells seen.
         var format: PlateFormat {
@@ -25,7 +25,7 @@ struct PlateMapView {
             return Snapshot(plate: plate, wells: try catalog.wells(plate: plate.id!),
                             files: try catalog.fileCounts(plate: plate.id!),
                             timepoints: try catalog.timepointProgress(of: plate),
-                            wellTimepoints: try catalog.wellTimepointProgress(of: plate))
+                            wellTimepoints: try catalog.timepoints(plate: plate.id!))
         }
     }
 

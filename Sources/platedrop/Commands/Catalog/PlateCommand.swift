@@ -32,8 +32,7 @@ struct PlateCommand: ParsableCommand {
             "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
             "timepoints": TimepointJSON.json(snapshot.timepoints),
             "wells": .array(snapshot.wells.map { well in
-                WellJSON.json(well, timepoints: snapshot.wellTimepoints[well.id!]
-                    ?? TimepointProgress(written: 0, planned: snapshot.plate.plannedTimepoints))
+                WellJSON.json(well, timepoints: snapshot.wellTimepoints[well.id!] ?? [], planned: snapshot.plate.plannedTimepoints)
             }),
             "files": .object(JSONObject(snapshot.files.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
         ]
@@ -42,9 +41,16 @@ struct PlateCommand: ParsableCommand {
 
 /// JSON form of a well, shared by `plate` and `wells`.
 enum WellJSON {
-    static func json(_ well: WellRecord, timepoints: TimepointProgress) -> JSONValue {
-        ["well": .string(well.position.label), "state": .string(well.state.rawValue),
+    /// `timepoints` are the well's (in t order), `planned` the plate's plan count; each timepoint is listed
+    /// 1-based with its state and generation.
+    static func json(_ well: WellRecord, timepoints: [TimepointRecord], planned: Int?) -> JSONValue {
+        var progress = TimepointJSON.json(TimepointProgress(of: timepoints, planned: planned))
+        progress["each"] = .array(timepoints.map { timepoint in
+            ["t": JSONValue(timepoint.t + 1), "state": .string(timepoint.state.rawValue),
+             "generation": JSONValue(timepoint.generation)]
+        })
+        return ["well": .string(well.position.label), "state": .string(well.state.rawValue),
                 "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
-                "reason": well.reason.map(JSONValue.string) ?? .null, "timepoints": TimepointJSON.json(timepoints)]
+                "reason": well.reason.map(JSONValue.string) ?? .null, "timepoints": progress]
     }
 }
