@@ -123,6 +123,54 @@ import Testing
         #expect(try kinds().last == "well-written")
     }
 
+    /// A time-lapse well: written whole with its first timepoint, then a timepoint appended and one retaken in
+    /// place; each timepoint counts its own writes, the well only its whole ones, and the plate's progress is
+    /// the timepoints every written well holds.
+    @Test func timepointsKeepAGenerationEachAndAppendsLeaveTheWellsGeneration() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        func write(_ timepoints: Set<Int>, whole: Bool, at now: Double) throws {
+            try catalog.write { transaction in
+                if try transaction.wells(plate: plate.id!).first?.state != .receiving {
+                    _ = try transaction.receivingWell(plate: plate.id!, at: a1, now: now)
+                }
+                try transaction.markReady(well, timepoints: timepoints, incompleteBecause: nil)
+                _ = try transaction.startWriting(plate: plate.id!)
+                try transaction.markWritten(well, timepoints: timepoints, wholeWell: whole, now: now)
+            }
+        }
+        try write([0], whole: true, at: 2)
+        try write([1], whole: false, at: 3)
+        try write([1], whole: false, at: 4)
+        let written = try self.well(of: plate)
+        #expect(written.generation == 1)
+        let timepoints = try catalog.read { transaction in try transaction.timepoints(plate: plate.id!)[well.id!] ?? [] }
+        #expect(timepoints.map { "t\($0.t) \($0.state.rawValue) g\($0.generation)" } == ["t0 written g1", "t1 written g2"])
+        #expect(try kinds().suffix(3) == ["well-written", "timepoints-written", "timepoints-written"])
+        let progress = try catalog.read { transaction in try transaction.timepointProgress(of: plate) }
+        #expect(progress == TimepointProgress(written: 2, planned: nil))
+        try catalog.write { transaction in try transaction.recordPlannedTimepoints(of: plate, 48) }
+        #expect(try catalog.read { transaction in try transaction.timepointProgress(of: plate) }.label == "t 2/48")
+    }
+
+    /// A written well that received again but has nothing left to write settles back to written, without a
+    /// new generation; a well never written cannot settle.
+    @Test func aWrittenWellWithNothingToWriteSettles() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        #expect { try catalog.write { transaction in try transaction.settle(well) } } throws: { isRefused($0) }
+        try catalog.write { transaction in
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
+            _ = try transaction.startWriting(plate: plate.id!)
+            try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2)
+        }
+        let receiving = try self.well(of: plate)
+        #expect(receiving.state == .receiving)
+        try catalog.write { transaction in try transaction.settle(receiving) }
+        let settled = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }.first
+        #expect(settled?.state == .written && settled?.generation == 1)
+    }
+
     @Test func aWellBeingWrittenStaysSoWhenAFileArrives() throws {
         let plate = try receive().plate
         let well = try well(of: plate)

@@ -74,7 +74,12 @@ extension DaemonEndToEndSuite {
             } else {
                 #expect(entry?["state"]?.stringValue == "receiving", "a plate without a plan keeps growing: \(plates.transcript)")
                 #expect(entry?["timepoints"]?["progress"]?.stringValue == "t 3", "\(plates.transcript)")
+                let status = try await workspace.command(["status", "--json"])
+                let growing = try status.json()["timeLapses"]?.arrayValue?.first { $0["plate"]?.stringValue == plate }
+                #expect(growing?["progress"]?.stringValue == "t 3", "\(status.transcript)")
             }
+            let map = try await workspace.command(["plate", plate, "--json"])
+            #expect(try map.json()["timepoints"]?["written"]?.intValue == 3, "\(map.transcript)")
             try Self.expectSameArrays(store, as: StoreOnDisk(root: batchRoot + "/" + plate + ".ome.zarr"))
             try await workspace.stop(daemon)
         }

@@ -41,7 +41,8 @@ extension CatalogTransaction {
             LEFT JOIN timepoint ON timepoint.well = well.id AND timepoint.state = ?
             WHERE well.plate = ? AND well.writtenAt IS NOT NULL GROUP BY well.id)
             """, arguments: [TimepointState.written.rawValue, plate.id])
-        return TimepointProgress(written: fewest ?? 0, planned: plate.plannedTimepoints)
+        let planned = try Int.fetchOne(db, sql: "SELECT plannedTimepoints FROM plate WHERE id = ?", arguments: [plate.id])
+        return TimepointProgress(written: fewest ?? 0, planned: planned)
     }
 
     /// A plate by its name (first match across roots) or by `root/name`.
