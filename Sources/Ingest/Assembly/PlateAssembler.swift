@@ -94,13 +94,15 @@ final class PlateAssembler: Sendable {
     /// itself cannot be prepared.
     func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
         try publisher.clearStaging()
-        for plan in plans where plan.inPlace { try publisher.removeInterruptedWrites(in: plan.well) }
         // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
         let pyramid = try PyramidWriter(layout: layout, sampleType: geometry.sampleType, wells: plans,
                                         fields: geometry.fields.count, staging: staging.store, plate: publisher.plateStore.store,
                                         durable: options.durableChunks)
+        for (index, plan) in plans.enumerated() where plan.inPlace {
+            try pyramid.removeInterruptedWrites(wellIndex: index, timepoints: plan.timepoints)
+        }
         let idle = shared.withLock { state in state.wells.indices.filter { state.wells[$0].remaining == 0 } }
         for wellIndex in idle {
             // Timepoints with no plane in this well (a gap written with what is there) only grow its arrays.

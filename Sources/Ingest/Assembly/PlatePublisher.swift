@@ -46,19 +46,6 @@ final class PlatePublisher: Sendable {
         try listing.withLock { state in try consolidate(&state, changed: well) }
     }
 
-    /// Removes the temporary files (`FileStore.isTemporaryName`) an interrupted in-place write left in `well`;
-    /// called before timepoints are written into it again. Nothing else writes into a listed well, so every
-    /// such file is a leftover.
-    func removeInterruptedWrites(in well: WellPosition) throws {
-        let wellRoot = plateRoot + "/" + HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
-        guard let paths = FileManager.default.enumerator(atPath: wellRoot) else { return }
-        for case let path as String in paths {
-            if FileStore.isTemporaryName((path as NSString).lastPathComponent) {
-                try FileManager.default.removeItem(atPath: wellRoot + "/" + path)
-            }
-        }
-    }
-
     /// The store a well is written into before it is published.
     var stagingStore: HCSPlateStore { HCSPlateStore(plateRoot: stagingRoot, version: version) }
 

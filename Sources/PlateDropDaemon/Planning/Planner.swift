@@ -87,8 +87,8 @@ struct Planner {
                     }
                 }
                 let chosen = selection.select(
-                    ready: Set(records.filter { $0.state == .ready }.map(\.t)),
-                    written: Set(records.filter { $0.state == .written }.map(\.t)),
+                    due: Set(records.filter { $0.state == .ready }.map(\.t)),
+                    onDisk: Set(records.filter { $0.writtenAt != nil }.map(\.t)),
                     changed: changed[well.id!] ?? [], isComplete: isComplete)
                 if !chosen.timepoints.isEmpty {
                     let cause = plate.endMarkerSeen ? "end marker" : acquisitionEnded ? "acquisition complete" : "plate timeout"

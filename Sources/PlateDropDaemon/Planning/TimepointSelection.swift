@@ -9,11 +9,13 @@ struct TimepointSelection {
     /// Write what is there, complete or not, gaps and all: end marker, acquisition end or plate timeout.
     let writeWhatIsThere: Bool
 
-    /// The timepoints to write and whether any is incomplete, given the well's timepoints `ready` (chosen
-    /// before and not written yet), `written`, and `changed` (with a file not yet in the plate).
-    func select(ready: Set<Int>, written: Set<Int>, changed: Set<Int>,
+    /// The timepoints to write and whether any is incomplete, given the well's timepoints `due` (chosen
+    /// before and not written since: a write that failed or stopped, a new plate shape), those `onDisk`, and
+    /// those `changed` (with a file not yet in the plate). A due or changed timepoint is taken only while it is
+    /// complete: a plane that vanished meanwhile is waited for again.
+    func select(due: Set<Int>, onDisk: Set<Int>, changed: Set<Int>,
                 isComplete: (Int) -> Bool) -> (timepoints: Set<Int>, incomplete: Bool) {
-        var chosen = ready
+        var chosen = Set<Int>()
         var incomplete = false
         func take(_ t: Int) -> Bool {
             if isComplete(t) {
@@ -26,11 +28,12 @@ struct TimepointSelection {
             }
             return true
         }
-        for t in changed.intersection(written).subtracting(ready).sorted() {
+        let pending = due.union(changed)
+        for t in pending.intersection(onDisk).sorted() {
             _ = take(t)
         }
-        for t in order where !written.contains(t) && !ready.contains(t) {
-            guard changed.contains(t) else {
+        for t in order where !onDisk.contains(t) {
+            guard pending.contains(t) else {
                 if writeWhatIsThere { continue } else { break }
             }
             guard take(t) else { break }

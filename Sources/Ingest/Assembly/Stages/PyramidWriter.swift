@@ -1,3 +1,4 @@
+import Foundation
 import Layouts
 import NGFF
 import TIFF
@@ -53,6 +54,33 @@ struct PyramidWriter: Sendable {
             try writer.writeRegion(origin: origin, shape: layout.regionShape(level: level, channels: channels),
                                    data: UnsafeRawBufferPointer(rebasing: buffers[level][..<(channels * levelBytes)]),
                                    workspace: workspace)
+        }
+    }
+
+    /// Removes the temporary files (`FileStore.isTemporaryName`) an interrupted write left in the arrays of
+    /// a well written in place: beside each level's metadata and among the chunks or shards of `timepoints`
+    /// (positions). A write that was interrupted is taken up again with the same timepoints, and nothing else
+    /// writes there, so every such file is a leftover; the files of other timepoints are not even listed.
+    func removeInterruptedWrites(wellIndex: Int, timepoints: Set<Int>) throws {
+        for writer in writers[wellIndex].joined() {
+            let rank = writer.metadata.rank
+            try Self.removeTemporaryFiles(in: writer.store.location(of: writer.path), recursively: false)
+            for t in timepoints {
+                // The chunk key of the timepoint's first unit, cut after its t coordinate: that timepoint's subtree.
+                let components = writer.metadata.chunkKey(for: [t] + Array(repeating: 0, count: rank - 1)).split(separator: "/")
+                guard components.count >= rank else { continue }
+                let subtree = components.prefix(components.count - rank + 1).joined(separator: "/")
+                try Self.removeTemporaryFiles(in: writer.store.location(of: writer.path + "/" + subtree), recursively: true)
+            }
+        }
+    }
+
+    private static func removeTemporaryFiles(in folder: String, recursively: Bool) throws {
+        let manager = FileManager.default
+        guard let names = recursively ? manager.enumerator(atPath: folder)?.allObjects as? [String]
+            : try? manager.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where FileStore.isTemporaryName((name as NSString).lastPathComponent) {
+            try manager.removeItem(atPath: folder + "/" + name)
         }
     }
 
