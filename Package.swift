@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts", "PlateDropTestSupport"]),
         .testTarget(name: "PlateDropWebTests", dependencies: ["PlateDropWeb", "CZlib", "Zarr"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF", "Layouts"]),
     ]

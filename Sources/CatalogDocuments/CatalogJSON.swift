@@ -30,6 +30,11 @@ public enum CatalogJSON {
             "plates": counts(report.plates),
             "wells": counts(report.wells),
             "files": counts(report.files),
+            "timeLapses": .array(report.timeLapses.map { entry in
+                var object = timepoints(entry.progress)
+                object["plate"] = .string(entry.plate)
+                return object
+            }),
             "recentProblems": .array(report.problems.map(event)),
         ]
     }
@@ -39,7 +44,7 @@ public enum CatalogJSON {
         .array(lines.map { line in
             ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),
              "store": .string(line.plate.storePath), "wells": counts(line.wells),
-             "lastActivityAt": .double(line.plate.lastActivityAt)]
+             "lastActivityAt": .double(line.plate.lastActivityAt), "timepoints": timepoints(line.timepoints)]
         })
     }
 
@@ -49,16 +54,32 @@ public enum CatalogJSON {
         return [
             "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
             "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
-            "wells": .array(snapshot.wells.map(well)),
+            "timepoints": timepoints(snapshot.timepoints),
+            "wells": .array(snapshot.wells.map { well in
+                self.well(well, timepoints: snapshot.wellTimepoints[well.id!] ?? [], planned: snapshot.plate.plannedTimepoints)
+            }),
             "files": counts(snapshot.files),
         ]
     }
 
-    /// A well, as `plate` and `wells` print it.
-    public static func well(_ well: WellRecord) -> JSONValue {
-        ["well": .string(well.position.label), "state": .string(well.state.rawValue),
-         "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
-         "reason": well.reason.map(JSONValue.string) ?? .null]
+    /// A well, as `plate` and `wells` print it: `timepoints` are the well's (in t order), `planned` the
+    /// plate's plan count; each timepoint is listed 1-based with its state and generation.
+    public static func well(_ well: WellRecord, timepoints wellTimepoints: [TimepointRecord], planned: Int?) -> JSONValue {
+        var progress = timepoints(TimepointProgress(of: wellTimepoints, planned: planned))
+        progress["each"] = .array(wellTimepoints.map { timepoint in
+            ["t": JSONValue(timepoint.t + 1), "state": .string(timepoint.state.rawValue),
+             "generation": JSONValue(timepoint.generation)]
+        })
+        return ["well": .string(well.position.label), "state": .string(well.state.rawValue),
+                "generation": JSONValue(well.generation), "attempts": JSONValue(well.attempts),
+                "reason": well.reason.map(JSONValue.string) ?? .null, "timepoints": progress]
+    }
+
+    /// How far a plate or well is along t: `written` timepoints, `planned` by the plan (null without one),
+    /// and the `progress` text ("t 7/48").
+    public static func timepoints(_ progress: TimepointProgress) -> JSONValue {
+        ["written": JSONValue(progress.written), "planned": progress.planned.map { JSONValue($0) } ?? .null,
+         "progress": progress.label.map(JSONValue.string) ?? .null]
     }
 
     /// An audit event, as the commands that list problems print it.

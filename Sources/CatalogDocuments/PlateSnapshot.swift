@@ -7,6 +7,9 @@ public struct PlateSnapshot: Sendable {
     public let wells: [WellRecord]
     /// The plate's files counted by state.
     public let files: [String: Int]
+    /// How far the plate is along t, and each well's timepoints by well id.
+    public let timepoints: TimepointProgress
+    public let wellTimepoints: [Int64: [TimepointRecord]]
 
     /// The recorded plate format, else the smallest standard one holding the wells seen.
     public var format: PlateFormat {
@@ -19,6 +22,8 @@ public struct PlateSnapshot: Sendable {
     public static func load(_ catalog: CatalogTransaction, plate name: String) throws -> PlateSnapshot? {
         guard let plate = try catalog.plate(named: name) else { return nil }
         return PlateSnapshot(plate: plate, wells: try catalog.wells(plate: plate.id!),
-                             files: try catalog.fileCounts(plate: plate.id!))
+                             files: try catalog.fileCounts(plate: plate.id!),
+                             timepoints: try catalog.timepointProgress(of: plate),
+                             wellTimepoints: try catalog.timepoints(plate: plate.id!))
     }
 }

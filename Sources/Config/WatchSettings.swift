@@ -48,5 +48,6 @@ public struct WellExpectations: Sendable, Hashable {
         self.timepoints = timepoints
     }
 
-    public var planesPerWell: Int { fields * channels * zPlanes * timepoints }
+    /// Planes each timepoint of a well should have: a timepoint is written once it has them.
+    public var planesPerTimepoint: Int { fields * channels * zPlanes }
 }

@@ -117,7 +117,7 @@ import Testing
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness,
-                            CatalogSchema.alerts])
+                            CatalogSchema.alerts, CatalogSchema.timepoints])
         let tables = try catalog.read { transaction in
             try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -137,6 +137,44 @@ import Testing
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied.count == 4)
+        #expect(applied.count == 5)
+    }
+
+    /// A catalogue of the schema before timepoints (v3) holding a time-lapse well written over two
+    /// timepoints, an unwritten well and a file not ingested yet: the written well gets its two timepoints,
+    /// written, at its generation; nothing else gets any.
+    @Test func writtenWellsOfTheSchemaBeforeTimepointsGetTheTimepointsOfTheirFiles() throws {
+        let path = CatalogTests.temporaryPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.completeness)
+            try old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
+                    INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt)
+                        VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1);
+                    INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
+                        VALUES (1, 1, 0, 0, 'receiving', 2, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
+                    INSERT INTO file (root, relativePath, size, modifiedNanoseconds, changedNanoseconds, inode, state, role,
+                                      plate, well, t, updatedAt) VALUES
+                        ('r', 'a1t1', 1, 1, 1, 1, 'ingested', 'image', 1, 1, 0, 1),
+                        ('r', 'a1t2', 1, 1, 1, 2, 'ingested', 'image', 1, 1, 1, 1),
+                        ('r', 'a1t3', 1, 1, 1, 3, 'stable', 'image', 1, 1, 2, 1),
+                        ('r', 'a2t1', 1, 1, 1, 4, 'stable', 'image', 1, 2, 0, 1);
+                    """)
+            }
+        }
+        let catalog = try Catalog(path: path)
+        let timepoints = try catalog.read { transaction in
+            try Row.fetchAll(transaction.db, sql: "SELECT well, t, state, generation, writtenAt FROM timepoint ORDER BY well, t")
+                .map { "well \($0["well"] as Int) t \($0["t"] as Int) \($0["state"] as String) g\($0["generation"] as Int) at \($0["writtenAt"] as Double)" }
+        }
+        #expect(timepoints == ["well 1 t 0 written g2 at 5.0", "well 1 t 1 written g2 at 5.0"])
+        let plate = try #require(try catalog.read { transaction in try transaction.plate(named: "P") })
+        #expect(plate.plannedTimepoints == nil)
+        let progress = try catalog.read { transaction in try transaction.timepointProgress(of: plate) }
+        #expect(progress == TimepointProgress(written: 2, planned: nil) && progress.label == "t 2")
     }
 }

@@ -42,9 +42,9 @@ import Testing
         let plate = try receive().plate
         let well = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: nil)
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
-            try transaction.markWritten(well, now: 2)
+            try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2)
             try transaction.complete(plate, because: "every well of the plan is written", now: 3)
             _ = try transaction.finalize(plate, now: 4) { "finalized" }
         }
@@ -111,13 +111,13 @@ import Testing
     @Test func aWellIsWrittenOnlyFromWriting() throws {
         let plate = try receive().plate
         let well = try well(of: plate)
-        #expect { try catalog.write { transaction in try transaction.markWritten(well, now: 2) } } throws: { isRefused($0) }
+        #expect { try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) } } throws: { isRefused($0) }
         let started = try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: "plate timeout")
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: "plate timeout")
             return try transaction.startWriting(plate: plate.id!)
         }
         #expect(started.map(\.id) == [well.id] && started.first?.state == .writing)
-        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) }
         let wells = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }
         let written = try #require(wells.first)
         #expect(written.state == .written && written.generation == 1)
@@ -125,22 +125,70 @@ import Testing
         #expect(try kinds().last == "well-written")
     }
 
+    /// A time-lapse well: written whole with its first timepoint, then a timepoint appended and one retaken in
+    /// place; each timepoint counts its own writes, the well only its whole ones, and the plate's progress is
+    /// the timepoints every written well holds.
+    @Test func timepointsKeepAGenerationEachAndAppendsLeaveTheWellsGeneration() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        func write(_ timepoints: Set<Int>, whole: Bool, at now: Double) throws {
+            try catalog.write { transaction in
+                if try transaction.wells(plate: plate.id!).first?.state != .receiving {
+                    _ = try transaction.receivingWell(plate: plate.id!, at: a1, now: now)
+                }
+                try transaction.markReady(well, timepoints: timepoints, incompleteBecause: nil)
+                _ = try transaction.startWriting(plate: plate.id!)
+                try transaction.markWritten(well, timepoints: timepoints, wholeWell: whole, now: now)
+            }
+        }
+        try write([0], whole: true, at: 2)
+        try write([1], whole: false, at: 3)
+        try write([1], whole: false, at: 4)
+        let written = try self.well(of: plate)
+        #expect(written.generation == 1)
+        let timepoints = try catalog.read { transaction in try transaction.timepoints(plate: plate.id!)[well.id!] ?? [] }
+        #expect(timepoints.map { "t\($0.t) \($0.state.rawValue) g\($0.generation)" } == ["t0 written g1", "t1 written g2"])
+        #expect(try kinds().suffix(3) == ["well-written", "timepoints-written", "timepoints-written"])
+        let progress = try catalog.read { transaction in try transaction.timepointProgress(of: plate) }
+        #expect(progress == TimepointProgress(written: 2, planned: nil))
+        try catalog.write { transaction in try transaction.recordPlannedTimepoints(of: plate, 48) }
+        #expect(try catalog.read { transaction in try transaction.timepointProgress(of: plate) }.label == "t 2/48")
+    }
+
+    /// A written well that received again but has nothing left to write settles back to written, without a
+    /// new generation; a well never written cannot settle.
+    @Test func aWrittenWellWithNothingToWriteSettles() throws {
+        let plate = try receive().plate
+        let well = try well(of: plate)
+        #expect { try catalog.write { transaction in try transaction.settle(well) } } throws: { isRefused($0) }
+        try catalog.write { transaction in
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
+            _ = try transaction.startWriting(plate: plate.id!)
+            try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2)
+        }
+        let receiving = try self.well(of: plate)
+        #expect(receiving.state == .receiving)
+        try catalog.write { transaction in try transaction.settle(receiving) }
+        let settled = try catalog.read { transaction in try transaction.wells(plate: plate.id!) }.first
+        #expect(settled?.state == .written && settled?.generation == 1)
+    }
+
     @Test func aWellBeingWrittenStaysSoWhenAFileArrives() throws {
         let plate = try receive().plate
         let well = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: nil)
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
         }
         #expect(try self.well(of: plate).state == .writing)
-        try catalog.write { transaction in try transaction.markWritten(well, now: 2) }
+        try catalog.write { transaction in try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2) }
         #expect(try self.well(of: plate).state == .receiving)
     }
 
     @Test func automaticRetriesStopAtTheLimit() throws {
         let plate = try receive().plate
         let well = try well(of: plate)
-        try catalog.write { transaction in try transaction.markReady(well, incompleteBecause: nil) }
+        try catalog.write { transaction in try transaction.markReady(well, timepoints: [0], incompleteBecause: nil) }
         for attempt in 1...WellRecord.automaticRetryLimit {
             try catalog.write { transaction in
                 _ = try transaction.startWriting(plate: plate.id!)
@@ -177,9 +225,9 @@ import Testing
         let plate = try receive().plate
         let old = try well(of: plate)
         try catalog.write { transaction in
-            try transaction.markReady(old, incompleteBecause: nil)
+            try transaction.markReady(old, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
-            try transaction.markWritten(old, now: 2)
+            try transaction.markWritten(old, timepoints: [0], wholeWell: true, now: 2)
         }
         let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", fingerprint: Self.version1)
         let key = ImageKey(plate: plate.name, well: a1, field: 0, channel: 0, z: 0)

@@ -1,7 +1,6 @@
 import Foundation
 import PlateDropTestSupport
 import Testing
-import TIFF
 
 extension DaemonEndToEndSuite {
     @Suite("a source TIFF of a written well changes")
@@ -22,7 +21,7 @@ extension DaemonEndToEndSuite {
             let untouched = try otherWells.map { try FolderSnapshot(of: store.root + "/" + SourceExport.wellPath(of: $0)) }
 
             let changed = try #require(export.images(inWell: "A1").first { $0.field == 1 && $0.channel == 1 })
-            try overwriteInPlace(destination + "/" + changed.relativePath, size: export.spec.width, scratch: workspace.path)
+            try RampOverwrite.apply(to: destination + "/" + changed.relativePath, size: export.spec.width, scratch: workspace.path)
 
             let rewritten = try await workspace.awaitWritten("A1", plate: export.plateName, generation: 2, daemon: daemon)
             #expect(rewritten.generation == 2, "A1 after one change: \(rewritten)")
@@ -39,24 +38,6 @@ extension DaemonEndToEndSuite {
             let validation = try await workspace.validate(plate: export.plateName)
             #expect(validation.exitCode == 0, "\(validation.transcript)")
             try await workspace.stop(daemon)
-        }
-
-        /// Truncates and rewrites the file through its own inode (no rename), with a diagonal ramp no
-        /// synthetic export produces; the size stays the same. The new TIFF is prepared in `scratch`, outside
-        /// the watched folder.
-        private func overwriteInPlace(_ path: String, size: Int, scratch: String) throws {
-            let ramp = (0..<(size * size)).map { UInt16(($0 % size + $0 / size) * 97 % 60_000) }
-            let replacement = scratch + "/replacement.tif"
-            try TIFFWriter.write(path: replacement, width: size, height: size, sampleType: .uint16,
-                                 pages: [ramp.withUnsafeBytes { [UInt8]($0) }])
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: replacement))
-            try FileManager.default.removeItem(atPath: replacement)
-            let original = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-            try #require(original == bytes.count, "the replacement should keep the file size")
-            let handle = try #require(FileHandle(forWritingAtPath: path), "cannot open \(path)")
-            try handle.truncate(atOffset: 0)
-            try handle.write(contentsOf: bytes)
-            try handle.close()
         }
     }
 }

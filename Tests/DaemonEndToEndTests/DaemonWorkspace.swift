@@ -88,6 +88,16 @@ struct DaemonWorkspace: Sendable {
         }
     }
 
+    /// Polls until each of `wells` of `plate` is written with exactly its first `count` timepoints on disk.
+    func awaitTimepoints(_ count: Int, plate: String, wells names: [String], daemon: DaemonProcess) async throws {
+        try await Deadline.poll(for: "wells \(names) of \(plate) written with \(count) timepoint(s)", daemon: daemon) { () -> Bool? in
+            guard let wells = try await wells(plate: plate) else { return nil }
+            return names.allSatisfy { name in
+                wells[name]?.state == "written" && wells[name]?.timepoints.keys.sorted() == Array(0..<count)
+            } ? true : nil
+        }
+    }
+
     /// `platedrop wait PLATE`: exit 0 once the plate is finalized.
     func awaitFinalized(plate: String, daemon: DaemonProcess) async throws {
         let wait = try await command(["wait", plate, "--timeout", "120"])

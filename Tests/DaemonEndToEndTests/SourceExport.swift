@@ -12,11 +12,12 @@ struct SourceExport: Sendable {
     /// Plan files relative to `root`.
     let planFiles: [String]
 
-    /// Generates a uint16 export of `wells` ("A1", "B3", …) on a 96-well plate, plan files included.
-    init(layout: ExportLayout, plate: String, wells: [String], fields: Int = 2, channels: Int = 2, size: Int = 128,
-         in sources: String) throws {
+    /// Generates a uint16 export of `wells` ("A1", "B3", …) on a 96-well plate, with `timepoints` timepoints,
+    /// plan files included unless `plan` is false.
+    init(layout: ExportLayout, plate: String, wells: [String], fields: Int = 2, channels: Int = 2, timepoints: Int = 1,
+         size: Int = 128, plan: Bool = true, in sources: String) throws {
         spec = ExportSpec(layout: layout, plateName: plate, wells: wells.map(Self.wellIndex), fields: fields,
-                          channels: channels, width: size, height: size)
+                          channels: channels, timepoints: timepoints, width: size, height: size, writePlan: plan)
         let generated = try SampleExportGenerator.generate(spec, into: sources + "/" + plate)
         root = generated.root
         images = generated.images
@@ -30,6 +31,11 @@ struct SourceExport: Sendable {
 
     func images(inWell name: String) -> [GeneratedImage] {
         images.filter { Self.wellName(of: $0) == name }
+    }
+
+    /// The images of 0-based timepoint `t`, every well.
+    func images(atTimepoint t: Int) -> [GeneratedImage] {
+        images.filter { $0.t == t }
     }
 
     /// Copies one file of the export to the same relative path under `destination`, creating folders.

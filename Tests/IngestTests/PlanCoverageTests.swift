@@ -35,13 +35,13 @@ struct PlanCoverageTests {
 
     @Test func aWellIsCompleteWithEveryPlaneTheInstrumentTook() {
         let coverage = PlanCoverage(plan: Self.plan, plate: "P_Plate_1", presentChannels: [0, 1])
-        #expect(coverage.isComplete(Self.a1, present: Self.planes(Self.a1, channels: [0, 1], z: [0])) == false)
-        #expect(coverage.isComplete(Self.a1, present: Self.planes(Self.a1, channels: [0, 1], z: [0, 1])) == true)
+        #expect(coverage.isComplete(Self.a1, timepoint: 0, present: Self.planes(Self.a1, channels: [0, 1], z: [0])) == false)
+        #expect(coverage.isComplete(Self.a1, timepoint: 0, present: Self.planes(Self.a1, channels: [0, 1], z: [0, 1])) == true)
         // B2's channel 1 is excused by the instrument's own record.
-        #expect(coverage.isComplete(Self.b2, present: Self.planes(Self.b2, channels: [0], z: [0, 1])) == true)
-        #expect(coverage.isComplete(WellPosition(row: 5, column: 5), present: []) == nil)
-        #expect(coverage.isSatisfied(written: [Self.a1, Self.b2]))
-        #expect(!coverage.isSatisfied(written: [Self.a1]))
+        #expect(coverage.isComplete(Self.b2, timepoint: 0, present: Self.planes(Self.b2, channels: [0], z: [0, 1])) == true)
+        #expect(coverage.isComplete(WellPosition(row: 5, column: 5), timepoint: 0, present: []) == nil)
+        #expect(coverage.isSatisfied(written: [Self.a1: [0], Self.b2: [0]]))
+        #expect(!coverage.isSatisfied(written: [Self.a1: [0]]))
     }
 
     @Test func gapsNameTheInstrumentsRecordsThenTheMissingPlanes() {
@@ -56,7 +56,7 @@ struct PlanCoverageTests {
         let coverage = PlanCoverage(plan: projected, plate: "P_Plate_1_projection", presentChannels: [0])
         #expect(!coverage.knowsChannels)
         #expect(PlanCoverage(plan: Self.plan, plate: "P_Plate_1", presentChannels: [0]).knowsChannels)
-        #expect(coverage.isComplete(Self.a1, present: Self.planes(Self.a1, channels: [0], z: [0])) == true)
+        #expect(coverage.isComplete(Self.a1, timepoint: 0, present: Self.planes(Self.a1, channels: [0], z: [0])) == true)
         #expect(coverage.gaps(present: Self.planes(Self.a1, channels: [0], z: [0]).union(Self.planes(Self.b2, channels: [0], z: [0])))
             == ["P.HTD reports well B2 not acquired: AF error"])
     }

@@ -90,7 +90,7 @@ struct PlateGeometrySurveyTests {
         #expect(planes.map(\.page) == [0, 1, 2])
         #expect(planes.map(\.zPlane) == [0, 1, 2])
         #expect(planes.allSatisfy { $0.relativePath == "stack.tif" })
-        #expect(geometry.fieldShape == [1, 3, 6, 8])
+        #expect(geometry.fieldShape() == [1, 3, 6, 8])
     }
 
     @Test("unreadable, truncated and empty files are rejected with the TIFF reader's reason")
@@ -139,7 +139,7 @@ struct PlateGeometrySurveyTests {
         #expect(geometry.zPlanes == [2, 5])
         #expect(geometry.timepoints == [2, 7])
         #expect(geometry.hasTimeAxis)
-        #expect(geometry.fieldShape == [2, 2, 2, 6, 8])
+        #expect(geometry.fieldShape() == [2, 2, 2, 6, 8])
         let planes = Dictionary(uniqueKeysWithValues: geometry.planesByWell.values.flatMap { $0 }.map { ($0.relativePath, $0) })
         let first = try #require(planes["p1.tif"])
         #expect(Self.positions(first) == [1, 1, 1, 1])

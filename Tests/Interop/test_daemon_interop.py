@@ -153,3 +153,63 @@ def test_plate_is_valid_for_external_validators_after_every_well(platedrop: Plat
         finalized = platedrop("wait", PLATE, "--timeout", str(DEADLINE_SECONDS), "--catalog", catalog)
         assert finalized.returncode == 0, describe(finalized) + daemon.transcript()
         assert daemon.stop() == 0, daemon.transcript()
+
+
+LAPSE = "lapse"
+LAPSE_WELLS = ("A1", "B2")
+LAPSE_TIMEPOINTS = 3
+
+
+def timepoints_written(platedrop: PlateDrop, catalog: Path) -> dict[str, int]:
+    """Each written well of the time-lapse plate with how many timepoints it has on disk."""
+    result = platedrop("wells", "--plate", LAPSE, "--json", "--catalog", catalog)
+    if result.returncode != 0:
+        return {}
+    return {well["well"]: well["timepoints"]["written"] for well in json.loads(result.stdout) if well["state"] == "written"}
+
+
+def level_zero_shape(store: Path, well: str) -> list[int]:
+    array = store / store_path_of(well) / "0" / "0"
+    document = array / "zarr.json"
+    return json.loads(document.read_text() if document.exists() else (array / ".zarray").read_text())["shape"]
+
+
+# A time-lapse plate grows along t (issue 11): with its HTD the wells have the t axis from the first timepoint,
+# and each timepoint is appended to every well; after each one the validators accept the plate as it stands.
+@pytest.mark.parametrize("ngff, watch_keys", [("0.5", ""), ("0.5", 'shard = "none"'), ("0.4", ""),
+                                              ("0.5", 'profile = "compat"')])
+def test_time_lapse_plate_is_valid_after_every_timepoint(platedrop: PlateDrop, tmp_path: Path, ngff: str, watch_keys: str):
+    source = tmp_path / "sources" / LAPSE
+    export = platedrop(
+        "sample-export", source, "--layout", "imagexpress", "--plate", LAPSE, "--format", "96",
+        "--wells", ",".join(LAPSE_WELLS), "--fields", "1", "--channels", "2", "--t", str(LAPSE_TIMEPOINTS),
+        "--size", "300x300",
+    )
+    assert_exit_status(export, 0)
+    watched, output, catalog = tmp_path / "watched", tmp_path / "plates", tmp_path / "catalog.sqlite"
+    destination = watched / LAPSE
+    destination.mkdir(parents=True)
+    store = output / f"{LAPSE}.ome.zarr"
+
+    with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff, watch_keys),
+                       tmp_path / "serve.log") as daemon:
+        for plan in source.glob("*.HTD"):
+            shutil.copy(plan, destination)
+        for timepoint in range(1, LAPSE_TIMEPOINTS + 1):
+            shutil.copytree(source / f"TimePoint_{timepoint}", destination / f"TimePoint_{timepoint}")
+            deadline = time.monotonic() + DEADLINE_SECONDS
+            while timepoints_written(platedrop, catalog) != {well: timepoint for well in LAPSE_WELLS}:
+                assert time.monotonic() < deadline, f"timepoint {timepoint} was not appended{daemon.transcript()}"
+                time.sleep(0.25)
+
+            for well in LAPSE_WELLS:
+                assert level_zero_shape(store, well)[0] == timepoint, daemon.transcript()
+            assert_ome_zarr_models_accepts(store)
+            assert_yaozarrs_accepts(store)
+            assert_ngff_zarr_reads_every_field(store)
+            if "compat" in watch_keys:
+                assert_consolidated_metadata_is_current(store, daemon)
+
+        finalized = platedrop("wait", LAPSE, "--timeout", str(DEADLINE_SECONDS), "--catalog", catalog)
+        assert finalized.returncode == 0, describe(finalized) + daemon.transcript()
+        assert daemon.stop() == 0, daemon.transcript()

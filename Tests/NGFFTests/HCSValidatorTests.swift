@@ -130,6 +130,26 @@ import Zarr
         #expect(report.issues.contains { $0.code == "fewer-fields" && $0.severity == .warning }, "\(report.text)")
     }
 
+    /// A time-lapse plate while a timepoint is appended well by well: wells one longer along t than the others
+    /// are a warning, not P9's shape error; a difference along any other axis still is one.
+    @Test(arguments: NGFFVersion.allCases)
+    func wellsDifferingOnlyAlongTAreAWarning(version: NGFFVersion) throws {
+        let plate = try TestPlate(version: version, sharded: version == .v05, timepoints: 2)
+        #expect(HCSValidator().validate(plateAt: plate.root).issues.isEmpty)
+        let arrays = ["B/3/0/0", "B/3/1/0", "B/3/0/1", "B/3/1/1"]
+        for (index, array) in arrays.enumerated() {
+            try plate.edit("\(plate.root)/\(array)/\(version == .v05 ? "zarr.json" : ".zarray")") {
+                $0["shape"] = index < 2 ? [3, 1, 1, 40, 60] : [3, 1, 1, 20, 30]
+            }
+        }
+        let grown = HCSValidator().validate(plateAt: plate.root)
+        #expect(grown.isValid, "\(grown.text)")
+        #expect(grown.issues.contains { $0.code == "t-extent-differs" && $0.severity == .warning }, "\(grown.text)")
+        try plate.edit("\(plate.root)/A/2/0/0/\(version == .v05 ? "zarr.json" : ".zarray")") { $0["shape"] = [2, 1, 1, 40, 64] }
+        let wider = HCSValidator().validate(plateAt: plate.root)
+        #expect(wider.issues.contains { $0.code == "shape-differs" && $0.severity == .error }, "\(wider.text)")
+    }
+
     @Test func jsonReportNamesEveryIssue() throws {
         let plate = try TestPlate(version: .v05, sharded: false)
         try plate.remove("B/3")

@@ -13,14 +13,18 @@ struct TestPlate {
     static let columns = ["1", "2", "3"]
     static let shape = [1, 1, 40, 60]
 
-    init(version: NGFFVersion, sharded: Bool) throws {
+    /// With `timepoints`, the fields are time-lapse arrays (`t, c, z, y, x`) of that many timepoints.
+    init(version: NGFFVersion, sharded: Bool, timepoints: Int? = nil) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("ngff-\(UUID().uuidString)/plate.ome.zarr").path
         self.version = version
         let store = HCSPlateStore(plateRoot: root, version: version)
-        let axes = [Axis(name: "c", kind: .channel), Axis(name: "z", kind: .space),
-                    Axis(name: "y", kind: .space, unit: "micrometer"), Axis(name: "x", kind: .space, unit: "micrometer")]
-        let levels = [Self.shape, [1, 1, 20, 30]]
+        let time = timepoints.map { [$0] } ?? []
+        let lead = timepoints == nil ? [] : [1]
+        let axes = (timepoints == nil ? [] : [Axis(name: "t", kind: .time)])
+            + [Axis(name: "c", kind: .channel), Axis(name: "z", kind: .space),
+               Axis(name: "y", kind: .space, unit: "micrometer"), Axis(name: "x", kind: .space, unit: "micrometer")]
+        let levels = [time + Self.shape, time + [1, 1, 20, 30]]
         for row in Set(Self.wells.map(\.row)).sorted() {
             try store.writeRow(Self.rows[row])
         }
@@ -30,22 +34,23 @@ struct TestPlate {
                 for (level, shape) in levels.enumerated() {
                     let metadata = ArrayMetadata(
                         format: version.zarrFormat, shape: shape, dataType: .uint16,
-                        chunkShape: sharded ? [1, 1, 32, 32] : [1, 1, 16, 16],
-                        innerChunkShape: sharded ? [1, 1, 16, 16] : nil,
+                        chunkShape: lead + (sharded ? [1, 1, 32, 32] : [1, 1, 16, 16]),
+                        innerChunkShape: sharded ? lead + [1, 1, 16, 16] : nil,
                         compressor: .blosc(.zstd, clevel: 5, shuffle: .bit),
                         dimensionNames: version == .v05 ? axes.map(\.name) : nil)
                     let writer = try ZarrArrayWriter(store: store.store, path: HCSPlateStore.levelPath(
                         row: row, column: column, field: field, level: level), metadata: metadata)
                     try writer.writeMetadata()
-                    let pixels = (0..<(shape[2] * shape[3])).map { UInt16(truncatingIfNeeded: $0 * 7 + field) }
+                    let pixels = (0..<shape.reduce(1, *)).map { UInt16(truncatingIfNeeded: $0 * 7 + field) }
                     try pixels.withUnsafeBytes { bytes in
-                        try writer.writeRegion(origin: [0, 0, 0, 0], shape: shape, data: bytes)
+                        try writer.writeRegion(origin: shape.map { _ in 0 }, shape: shape, data: bytes)
                     }
                 }
                 try store.writeImage(row: row, column: column, field: field, ImageMetadata(
                     name: "field", axes: axes,
-                    datasets: [.init(path: "0", scale: [1, 1, 0.5, 0.5]),
-                               .init(path: "1", scale: [1, 1, 1, 1], translation: [0, 0, 0.25, 0.25])],
+                    datasets: [.init(path: "0", scale: lead.map(Double.init) + [1, 1, 0.5, 0.5]),
+                               .init(path: "1", scale: lead.map(Double.init) + [1, 1, 1, 1],
+                                     translation: lead.map { _ in 0 } + [0, 0, 0.25, 0.25])],
                     downscalingType: "local_mean", downscalingDetails: [:],
                     channels: [OmeroChannel(label: "DAPI", color: "0000FF", window: .init(min: 0, max: 65535, start: 0, end: 500))]))
             }

@@ -68,9 +68,9 @@ import Testing
         let plate = try #require(try bench.plate("P"))
         let well = try #require(try bench.wells(of: plate).first)
         try bench.catalog.write { transaction in
-            try transaction.markReady(well, incompleteBecause: nil)
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: nil)
             _ = try transaction.startWriting(plate: plate.id!)
-            try transaction.markWritten(well, now: 2)
+            try transaction.markWritten(well, timepoints: [0], wholeWell: true, now: 2)
             try transaction.complete(plate, because: "test", now: 3)
         }
         try FileManager.default.createDirectory(atPath: bench.root.settings.output, withIntermediateDirectories: true)

@@ -62,6 +62,11 @@ extension CatalogTransaction {
         try WellRecord.all(db, plate: plate)
     }
 
+    /// The timepoints of every well of a plate that has any, by well id, in t order.
+    public func timepoints(plate: Int64) throws -> [Int64: [TimepointRecord]] {
+        try TimepointRecord.byWell(db, plate: plate)
+    }
+
     /// The plate with the oldest ready well, if any, of the roots not in `paused`: the one written next.
     public func nextPlateToWrite(skipping paused: Set<String> = []) throws -> PlateRecord? {
         let skipped = paused.sorted()

@@ -11,6 +11,11 @@ extension CatalogTransaction {
             wells: try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM well GROUP BY state"),
             files: try stateCounts(sql: "SELECT state, COUNT(*) AS n FROM file GROUP BY state"),
             readyWells: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM well WHERE state = 'ready'") ?? 0,
+            timeLapses: try PlateRecord.filter(Column("state") != PlateState.finalized.rawValue).order(Column("id")).fetchAll(db)
+                .compactMap { plate in
+                    let progress = try timepointProgress(of: plate)
+                    return progress.label == nil ? nil : (plate.name, progress)
+                },
             problems: try EventRecord.order(Column("id").desc).limit(problemLimit)
                 .filter(Column("level") != EventLevel.info.rawValue).fetchAll(db))
     }
@@ -24,8 +29,20 @@ extension CatalogTransaction {
     public func plateProgress() throws -> [PlateProgress] {
         try allPlates().map { plate in
             PlateProgress(plate: plate, wells: try stateCounts(
-                sql: "SELECT state, COUNT(*) AS n FROM well WHERE plate = ? GROUP BY state", arguments: [plate.id]))
+                sql: "SELECT state, COUNT(*) AS n FROM well WHERE plate = ? GROUP BY state", arguments: [plate.id]),
+                          timepoints: try timepointProgress(of: plate))
         }
+    }
+
+    /// How far `plate` is along t: the timepoints every written well holds, against its plan's count.
+    public func timepointProgress(of plate: PlateRecord) throws -> TimepointProgress {
+        let fewest = try Int.fetchOne(db, sql: """
+            SELECT MIN(n) FROM (SELECT COUNT(timepoint.id) AS n FROM well
+            LEFT JOIN timepoint ON timepoint.well = well.id AND timepoint.state = ?
+            WHERE well.plate = ? AND well.writtenAt IS NOT NULL GROUP BY well.id)
+            """, arguments: [TimepointState.written.rawValue, plate.id])
+        let planned = try Int.fetchOne(db, sql: "SELECT plannedTimepoints FROM plate WHERE id = ?", arguments: [plate.id])
+        return TimepointProgress(written: fewest ?? 0, planned: planned)
     }
 
     /// A plate by its name (first match across roots) or by `root/name`.

@@ -2,4 +2,5 @@
 public struct PlateProgress: Sendable {
     public let plate: PlateRecord
     public let wells: [String: Int]
+    public let timepoints: TimepointProgress
 }

@@ -23,5 +23,6 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case wellRetry = "well-retry"
     case wellInterrupted = "well-interrupted"
     case wellWritten = "well-written"
+    case timepointsWritten = "timepoints-written"
     case wellFailed = "well-failed"
 }

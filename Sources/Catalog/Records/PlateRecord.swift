@@ -28,8 +28,11 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var missingWells: String?
     /// When the plate was last reported stalled (plate-stalled); it stalls again only after a new file.
     public var stalledAt: Double?
+    /// Timepoints the plate's plan declares, when it declares more than one: the plate's progress is told
+    /// against it (`t 7/48`).
+    public var plannedTimepoints: Int?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, stalledAt: Double? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, stalledAt: Double? = nil, plannedTimepoints: Int? = nil) {
         self.id = id
         self.root = root
         self.name = name
@@ -46,6 +49,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.finalizedAt = finalizedAt
         self.missingWells = missingWells
         self.stalledAt = stalledAt
+        self.plannedTimepoints = plannedTimepoints
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

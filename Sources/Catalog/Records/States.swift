@@ -15,6 +15,13 @@ public enum WellState: String, Codable, Sendable, CaseIterable {
     case receiving, ready, writing, written, failed
 }
 
+/// Timepoint life cycle, inside its well's: ready (its planes are complete, or it is written with what is
+/// there) → written (on disk, listed in its well's t extent); written → ready again when a file of it
+/// changes or the plate's shape does.
+public enum TimepointState: String, Codable, Sendable, CaseIterable {
+    case ready, written
+}
+
 /// Plate life cycle: receiving → complete → finalized.
 public enum PlateState: String, Codable, Sendable, CaseIterable {
     case receiving, complete, finalized

@@ -132,6 +132,26 @@ enum CatalogSchema {
             // JSON: the disk guard's pauses, read by `platedrop status`.
             try db.alter(table: "daemon") { table in table.add(column: "writePauses", .text).notNull().defaults(to: "[]") }
         }
+        migrator.registerMigration(Self.timepoints) { db in
+            try db.create(table: "timepoint") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("well", .integer).notNull().references("well", onDelete: .cascade)
+                table.column("t", .integer).notNull()
+                table.column("state", .text).notNull()
+                table.column("generation", .integer).notNull().defaults(to: 0)
+                table.column("writtenAt", .double)
+                table.uniqueKey(["well", "t"])
+            }
+            try db.alter(table: "plate") { table in table.add(column: "plannedTimepoints", .integer) }
+            // What earlier versions wrote is on disk: each written well holds every timepoint of its files, so a
+            // time-lapse plate under way is appended to, not rewritten.
+            try db.execute(sql: """
+                INSERT INTO timepoint (well, t, state, generation, writtenAt)
+                SELECT DISTINCT well.id, COALESCE(file.t, 0), 'written', well.generation, well.writtenAt
+                FROM well JOIN file ON file.well = well.id
+                WHERE well.writtenAt IS NOT NULL AND file.role = 'image' AND file.state IN ('ingested', 'ignored')
+                """)
+        }
         return migrator
     }
 
@@ -139,5 +159,6 @@ enum CatalogSchema {
     static let firstVersion = "v1: roots, plates, wells, files, events"
     static let problemsIndex = "v2: indexes for problem events, per-root file states and plan lookups"
     static let completeness = "v3: the wells a plate completed without; unused acquisition, channel and field tables dropped"
-    static let alerts = "v4-alerts: when a plate stalled; the disk guard's pauses on the daemon row"
+    static let alerts = "v4: when a plate stalled; the disk guard's pauses on the daemon row"
+    static let timepoints = "v5: timepoints of each well, written one by one (time-lapse plates grow along t); the plan's timepoint count"
 }

@@ -62,9 +62,13 @@ extension CatalogTransaction {
         guard var plate = try plate.id.flatMap({ try PlateRecord.fetchOne(db, key: $0) }) else { return }
         if let old = plate.shapeSignature, let shapeSignature, old != shapeSignature {
             for var earlier in try WellRecord.all(db, plate: plate.id!)
-            where earlier.state == .written && !justWritten.contains(earlier.id!) {
-                earlier.state = .ready
-                try earlier.update(db)
+            where earlier.writtenAt != nil && [.written, .receiving].contains(earlier.state) && !justWritten.contains(earlier.id!) {
+                // A receiving well keeps receiving; its timepoints, ready, go with its next write.
+                if earlier.state == .written {
+                    earlier.state = .ready
+                    try earlier.update(db)
+                }
+                try markTimepointsReady(of: earlier, Set(try TimepointRecord.all(db, well: earlier.id!).map(\.t)))
             }
             try EventRecord.log(db, .info, .plateShapeChanged, plate: plate.id,
                                 "plate shape is now \(shapeSignature); earlier wells are rewritten to match")
@@ -74,6 +78,14 @@ extension CatalogTransaction {
             plate.formatRows = format.rows
             plate.formatColumns = format.columns
         }
+        try plate.update(db)
+    }
+
+    /// The number of timepoints the plate's plan declares (nil: none, or just one), kept for progress reports.
+    public func recordPlannedTimepoints(of plate: PlateRecord, _ count: Int?) throws {
+        guard var plate = try plate.id.flatMap({ try PlateRecord.fetchOne(db, key: $0) }),
+              plate.plannedTimepoints != count else { return }
+        plate.plannedTimepoints = count
         try plate.update(db)
     }
 

@@ -29,11 +29,24 @@ extension CatalogTransaction {
         try well.update(db)
     }
 
-    /// receiving → ready: complete, or written with what is there (`incompleteBecause` says why).
-    public func markReady(_ well: WellRecord, incompleteBecause reason: String?) throws {
+    /// receiving → ready, with the timepoints to write (each ready): complete, or written with what is there
+    /// (`incompleteBecause` says why).
+    public func markReady(_ well: WellRecord, timepoints: Set<Int>, incompleteBecause reason: String?) throws {
         var well = try stored(well, for: "mark ready", from: [.receiving])
         well.state = .ready
         well.reason = reason.map { "\(WellRecord.incompletePrefix) (\($0))" }
+        try well.update(db)
+        try markTimepointsReady(of: well, timepoints)
+    }
+
+    /// receiving → written: a well already written that has nothing left to write (the file that made it
+    /// receive again went elsewhere, or vanished); no new generation.
+    public func settle(_ well: WellRecord) throws {
+        var well = try stored(well, for: "settle", from: [.receiving])
+        guard well.writtenAt != nil else {
+            throw TransitionRefused(transition: "settle", record: well.guardDescription, state: "never written")
+        }
+        well.state = .written
         try well.update(db)
     }
 
@@ -70,18 +83,34 @@ extension CatalogTransaction {
         return started
     }
 
-    /// writing → written, as a new generation (well-written). A well written incomplete keeps saying so.
-    public func markWritten(_ well: WellRecord, now: Double) throws {
+    /// writing → written, with `timepoints` written (each a new generation of its timepoint). Written whole
+    /// (`wholeWell`), the well is a new generation too (well-written); with timepoints only appended or
+    /// retaken in place, it keeps its generation (timepoints-written). A well written incomplete keeps
+    /// saying so.
+    public func markWritten(_ well: WellRecord, timepoints: Set<Int>, wholeWell: Bool, now: Double) throws {
         var well = try stored(well, for: "mark written", from: [.writing])
         well.state = .written
-        well.generation += 1
+        if wholeWell { well.generation += 1 }
         well.writtenAt = now
         well.attempts = 0
         well.reason = well.isIncomplete ? well.reason : nil
         well.lastActivityAt = now
         try well.update(db)
-        try EventRecord.log(db, .info, .wellWritten, plate: well.plate, well: well.id,
-                            "well \(well.position.label) written (generation \(well.generation))")
+        var written: [String] = []
+        for var timepoint in try TimepointRecord.all(db, well: well.id!) where timepoints.contains(timepoint.t) {
+            timepoint.state = .written
+            timepoint.generation += 1
+            timepoint.writtenAt = now
+            try timepoint.update(db)
+            written.append("t \(timepoint.t + 1) (generation \(timepoint.generation))")
+        }
+        if wholeWell {
+            try EventRecord.log(db, .info, .wellWritten, plate: well.plate, well: well.id,
+                                "well \(well.position.label) written (generation \(well.generation))")
+        } else {
+            try EventRecord.log(db, .info, .timepointsWritten, plate: well.plate, well: well.id,
+                                "well \(well.position.label): \(written.joined(separator: ", ")) written in place")
+        }
     }
 
     /// writing → failed, one more failed attempt (well-failed); returns the well as stored now.
@@ -130,10 +159,24 @@ extension CatalogTransaction {
             well.attempts = 0
             well.reason = nil
             try well.update(db)
+            // Every timepoint again: a retried well is written whole.
+            try markTimepointsReady(of: well, Set(try TimepointRecord.all(db, well: well.id!).map(\.t)))
             changed += 1
         }
         let reopened = changed > 0 ? try reopen(&plate, because: "retry requested", path: nil) : false
         try EventRecord.log(db, .info, .retry, plate: plate.id, "retry requested for \(changed) well(s) of \(plate.name)")
         return RetryOutcome(plate: plate, wells: changed, reopened: reopened)
+    }
+}
+
+extension CatalogTransaction {
+    /// Timepoints of `well` → ready (created when new): they are what its next write writes.
+    func markTimepointsReady(of well: WellRecord, _ timepoints: Set<Int>) throws {
+        let existing = Dictionary(uniqueKeysWithValues: try TimepointRecord.all(db, well: well.id!).map { ($0.t, $0) })
+        for t in timepoints.sorted() {
+            var timepoint = existing[t] ?? TimepointRecord(well: well.id!, t: t, state: .ready, generation: 0)
+            timepoint.state = .ready
+            try timepoint.save(db)
+        }
     }
 }

@@ -7,13 +7,13 @@ import Zarr
 struct FieldArrayLayout: Sendable {
     let geometry: PlateGeometry
     let pyramid: PyramidPlan
-    let levels: [ArrayMetadata]
     let axes: [Axis]
     /// Channels written together: the channel extent of a shard, 1 when unsharded.
     let channelsPerShard: Int
     /// Channels imaged as one plane beside z-stacks, by position, with the z position of that plane:
     /// the array pads their other planes with zeros, so their label says so.
     let singlePlaneChannels: [Int: Int]
+    private let options: IngestOptions
 
     /// Level-0 pixels of the channels one shard holds at most. Every channel of a typical HCS plane
     /// fits (five 2048² uint16 channels are 40 MiB), so a plane position is one file per level rather
@@ -37,16 +37,26 @@ struct FieldArrayLayout: Sendable {
             Axis(name: "x", kind: .space, unit: spaceUnit),
         ]
         self.axes = axes
-        let leading = geometry.fieldShape.dropLast(2)
-        let dataType = ZarrDataType(sampleType: geometry.sampleType)
         let sharded = options.effectiveSharding == .plane
         let planeBytes = geometry.height * geometry.width * geometry.sampleType.byteCount
-        let channelsPerShard = sharded ? max(1, min(geometry.channels.count, Self.shardChannelBudget / max(1, planeBytes))) : 1
-        self.channelsPerShard = channelsPerShard
-        levels = pyramid.levels.map { level in
+        channelsPerShard = sharded ? max(1, min(geometry.channels.count, Self.shardChannelBudget / max(1, planeBytes))) : 1
+        self.options = options
+    }
+
+    /// The level arrays of a field holding every timepoint of the plate.
+    var levels: [ArrayMetadata] { levels(timeExtent: geometry.timepoints.count) }
+
+    /// The level arrays of a field holding the first `timeExtent` timepoints: a time-lapse well grows
+    /// along t one timepoint at a time, and only its arrays' shapes change.
+    func levels(timeExtent: Int) -> [ArrayMetadata] {
+        let leading = geometry.fieldShape(timeExtent: timeExtent).dropLast(2)
+        let dataType = ZarrDataType(sampleType: geometry.sampleType)
+        let sharded = options.effectiveSharding == .plane
+        return pyramid.levels.map { level in
             let chunk = [min(options.chunkSize, level.height), min(options.chunkSize, level.width)]
             let singles = Array(repeating: 1, count: leading.count)
-            // Leading shard extents: one timepoint and z-plane, a block of channels.
+            // Leading shard extents: one timepoint and z-plane, a block of channels. One timepoint per shard
+            // is what lets a timepoint be appended without opening a file of an earlier one.
             let shardLeading = (geometry.hasTimeAxis ? [1] : []) + [channelsPerShard, 1]
             // An inner chunk must divide the shard evenly (sharding spec), so the shard covers whole chunks.
             let shard = [Self.roundUp(level.height, to: chunk[0]), Self.roundUp(level.width, to: chunk[1])]

@@ -36,8 +36,8 @@ final class PlateAssembler: Sendable {
     private let layout: FieldArrayLayout
     private let options: IngestOptions
     private let plateRoot: String
-    /// The wells this run writes, row-major; task well indices point into it.
-    private let wells: [WellPosition]
+    /// The wells this run writes and how, row-major; task well indices point into it.
+    private let plans: [WellWritePlan]
     private let publisher: PlatePublisher
     private let staging: HCSPlateStore
     private let reader: PlaneReader
@@ -53,8 +53,9 @@ final class PlateAssembler: Sendable {
     private let publishing = DispatchQueue(label: "platedrop.publish")
     private let started = ContinuousClock.now
 
-    /// Writes `wells` (every well of the geometry when nil); `listed` are wells already published.
-    init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String, wells: [WellPosition]? = nil,
+    /// Writes `wells` as their plans say (every well of the geometry whole when nil); `listed` are wells
+    /// already published.
+    init(geometry: PlateGeometry, options: IngestOptions, plateRoot: String, wells: [WellWritePlan]? = nil,
          listed: [WellPosition] = [], progress: @escaping @Sendable (IngestProgress) -> Void,
          shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.geometry = geometry
@@ -62,15 +63,15 @@ final class PlateAssembler: Sendable {
         self.options = options
         self.plateRoot = plateRoot
         self.progress = progress
-        self.wells = (wells ?? geometry.wells).sorted()
+        plans = (wells ?? geometry.wells.map { WellWritePlan.whole($0, of: geometry) }).sorted { $0.well < $1.well }
         layout = FieldArrayLayout(geometry: geometry, options: options)
         let metadata = PlateMetadataBuilder(geometry: geometry)
         publisher = PlatePublisher(plateRoot: plateRoot, version: options.ngffVersion, listed: listed,
                                    consolidatedMetadata: options.consolidatedMetadata,
                                    plateMetadata: metadata.plate(listing:))
         staging = publisher.stagingStore
-        let sortedPlanes = self.wells.map { well in
-            geometry.planesByWell[well, default: []].sorted {
+        let sortedPlanes = plans.map { plan in
+            geometry.planesByWell[plan.well, default: []].filter { plan.timepoints.contains($0.timepoint) }.sorted {
                 ($0.field, $0.timepoint, $0.channel, $0.zPlane) < ($1.field, $1.timepoint, $1.channel, $1.zPlane)
             }
         }
@@ -96,8 +97,18 @@ final class PlateAssembler: Sendable {
         // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
-        let pyramid = try PyramidWriter(layout: layout, sampleType: geometry.sampleType, wells: wells,
-                                        fields: geometry.fields.count, store: staging.store, durable: options.durableChunks)
+        let pyramid = try PyramidWriter(layout: layout, sampleType: geometry.sampleType, wells: plans,
+                                        fields: geometry.fields.count, staging: staging.store, plate: publisher.plateStore.store,
+                                        durable: options.durableChunks)
+        for (index, plan) in plans.enumerated() where plan.inPlace {
+            try pyramid.removeInterruptedWrites(wellIndex: index, timepoints: plan.timepoints)
+        }
+        let idle = shared.withLock { state in state.wells.indices.filter { state.wells[$0].remaining == 0 } }
+        for wellIndex in idle {
+            // Timepoints with no plane in this well (a gap written with what is there) only grow its arrays.
+            let wellProgress = shared.withLock { $0.wells[wellIndex] }
+            publishing.async { [self] in _ = finishWell(wellIndex, progress: wellProgress, pyramid: pyramid) }
+        }
         let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker(pyramid)
@@ -112,7 +123,8 @@ final class PlateAssembler: Sendable {
             wellsWritten: finished.writtenWells.sorted(),
             wellsFailed: finished.failedWells.sorted(),
             planesWritten: state.planesWritten,
-            missingPlanes: wells.count * geometry.planesPerWell - state.planesWritten - padding,
+            missingPlanes: plans.reduce(0) { $0 + $1.timepoints.count } * geometry.planesPerTimepoint
+                - state.planesWritten - padding,
             singlePlanePadding: padding, bytesRead: state.bytesRead)
         return (result, state.rejected.sorted())
     }
@@ -121,7 +133,9 @@ final class PlateAssembler: Sendable {
     /// has stands for one at each other z.
     private var singlePlanePadding: Int {
         let singles = Set(layout.singlePlaneChannels.keys)
-        let planes = wells.flatMap { geometry.planesByWell[$0] ?? [] }
+        let planes = plans.flatMap { plan in
+            (geometry.planesByWell[plan.well] ?? []).filter { plan.timepoints.contains($0.timepoint) }
+        }
         return planes.filter { singles.contains($0.channel) }.count * (geometry.zPlanes.count - 1)
     }
 
@@ -197,22 +211,29 @@ final class PlateAssembler: Sendable {
     private func report(_ snapshot: Shared, finishedWell: String?) {
         progress(IngestProgress(
             plate: geometry.name, planesDone: snapshot.planesDone, planesTotal: planeCount,
-            wellsDone: snapshot.wellsDone, wellsTotal: wells.count, bytesRead: snapshot.bytesRead,
+            wellsDone: snapshot.wellsDone, wellsTotal: plans.count, bytesRead: snapshot.bytesRead,
             seconds: (ContinuousClock.now - started) / .seconds(1), finishedWell: finishedWell))
     }
 
-    /// Publishes a finished well: its array and group metadata, then the swap into the plate. Returns the
-    /// well's path when it was published.
+    /// Publishes a finished well: its array and group metadata, then the swap into the plate; or, for
+    /// timepoints written in place, its arrays grown over them. Returns the well's path when it was published.
     private func finishWell(_ wellIndex: Int, progress wellProgress: WellProgress, pyramid: PyramidWriter) -> String? {
-        let well = wells[wellIndex]
+        let plan = plans[wellIndex]
+        let well = plan.well
         if let failure = wellProgress.failure {
             outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: failure)) }
             return nil
         }
         do {
             try pyramid.writeMetadata(wellIndex: wellIndex)
-            try writeWellMetadata(well, windows: wellProgress.channelSamples.map(\.window))
-            try publisher.publish(well)
+            if plan.inPlace {
+                // The image metadata stays: axes, scales and tables do not depend on the t extent, and the
+                // display windows are those of the timepoints the well was first written with.
+                try publisher.grew(well)
+            } else {
+                try writeWellMetadata(well, windows: wellProgress.channelSamples.map(\.window))
+                try publisher.publish(well)
+            }
             outcome.withLock { $0.writtenWells.append(well) }
             return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
         } catch {

@@ -37,6 +37,15 @@ final class PlatePublisher: Sendable {
         keepsConsolidatedMetadata = consolidatedMetadata && version == .v04
     }
 
+    /// The plate store itself, where timepoints appended to a listed well are written.
+    var plateStore: HCSPlateStore { store }
+
+    /// A listed well whose arrays grew in place (a timepoint appended or retaken): nothing moves, but the
+    /// consolidated metadata, when kept, must show the new shapes.
+    func grew(_ well: WellPosition) throws {
+        try listing.withLock { state in try consolidate(&state, changed: well) }
+    }
+
     /// The store a well is written into before it is published.
     var stagingStore: HCSPlateStore { HCSPlateStore(plateRoot: stagingRoot, version: version) }
 

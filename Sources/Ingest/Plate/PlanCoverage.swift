@@ -27,16 +27,20 @@ public struct PlanCoverage: Sendable {
         expectedByWell = expected
     }
 
-    /// Whether `present` holds every plane the plan expects of `well`; nil when the plan expects nothing
-    /// of it (a well the plan does not list).
-    public func isComplete(_ well: WellPosition, present: Set<PlaneKey>) -> Bool? {
-        guard let wanted = expectedByWell[well], !wanted.isEmpty else { return nil }
+    /// Whether `present` holds every plane the plan expects of `well` at timepoint `t`; nil when the plan
+    /// expects nothing of it there (a well or a timepoint the plan does not list).
+    public func isComplete(_ well: WellPosition, timepoint t: Int, present: Set<PlaneKey>) -> Bool? {
+        let wanted = (expectedByWell[well] ?? []).filter { $0.t == t }
+        guard !wanted.isEmpty else { return nil }
         return wanted.isSubset(of: present)
     }
 
-    /// Whether every well the plan expects something of is in `written`.
-    public func isSatisfied(written: Set<WellPosition>) -> Bool {
-        expectedWells.isSubset(of: written)
+    /// Whether every well the plan expects something of has every timepoint it expects in `written`
+    /// (timepoints on disk, by well).
+    public func isSatisfied(written: [WellPosition: Set<Int>]) -> Bool {
+        expectedByWell.allSatisfy { well, planes in
+            planes.isEmpty || Set(planes.map(\.t)).isSubset(of: written[well] ?? [])
+        }
     }
 
     /// The wells the plan expects at least one plane of.

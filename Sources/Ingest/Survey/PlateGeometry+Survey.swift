@@ -98,11 +98,11 @@ extension PlateGeometry {
         let fields = Set(planes.map { FieldSlot(acquisition: $0.0.acquisition, field: $0.0.field) }).sorted()
         let channels = Set(planes.map(\.0.channel)).sorted()
         let zValues = Set(planes.map(\.0.z)).sorted()
-        let timepoints = Set(planes.map(\.0.t)).sorted()
+        let time = PlateTimepoints(present: Set(planes.map(\.0.t)), plan: plan)
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
         let channelPosition = Dictionary(uniqueKeysWithValues: channels.enumerated().map { ($1, $0) })
         let zPosition = Dictionary(uniqueKeysWithValues: zValues.enumerated().map { ($1, $0) })
-        let timePosition = Dictionary(uniqueKeysWithValues: timepoints.enumerated().map { ($1, $0) })
+        let timePosition = Dictionary(uniqueKeysWithValues: time.values.enumerated().map { ($1, $0) })
 
         var planesByWell: [WellPosition: [PlaneSource]] = [:]
         for (identity, image, page) in planes {
@@ -117,7 +117,7 @@ extension PlateGeometry {
         } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
-            fields: fields, channels: channels, zPlanes: zValues, timepoints: timepoints,
+            fields: fields, channels: channels, zPlanes: zValues, time: time,
             wells: planesByWell.keys.sorted(), planesByWell: planesByWell,
             plan: namingChannels(completedPlan(plan, plate: sources.name, planesByWell: planesByWell, fields: fields,
                                                channels: channels, layout: sources.layout),

@@ -161,8 +161,24 @@ extension ValidationRun {
                   + "\(referenceType.rawValue); readers take the first field's dtype (P9)")
         }
         if field.shapes != reference.shapes, field.shapes.count == reference.shapes.count {
-            error("shape-differs", field.path, "level shapes \(field.shapes) differ from \(reference.path)'s "
-                  + "\(reference.shapes); ome-zarr-py fails with \"Shapes do not align\" (P9)")
+            if Self.differOnlyAlongT(field, reference) {
+                // A time-lapse plate grows well by well: while a timepoint is appended, the wells that have it
+                // are one longer along t than those that do not yet (docs/ngff-choices.md P17).
+                warning("t-extent-differs", field.path, "level shapes \(field.shapes) differ from \(reference.path)'s "
+                        + "\(reference.shapes) along t only (a time-lapse plate while a timepoint is being added); "
+                        + "viewers that stitch the plate from the first field's shape need every well at one t extent")
+            } else {
+                error("shape-differs", field.path, "level shapes \(field.shapes) differ from \(reference.path)'s "
+                      + "\(reference.shapes); ome-zarr-py fails with \"Shapes do not align\" (P9)")
+            }
+        }
+    }
+
+    /// Whether two fields with the same axes differ in their level shapes along the t axis alone.
+    private static func differOnlyAlongT(_ field: FieldSignature, _ reference: FieldSignature) -> Bool {
+        guard field.axes == reference.axes, let t = field.axes.firstIndex(of: "t") else { return false }
+        return zip(field.shapes, reference.shapes).allSatisfy { shape, other in
+            shape.count == other.count && shape.indices.allSatisfy { $0 == t || shape[$0] == other[$0] }
         }
     }
 }

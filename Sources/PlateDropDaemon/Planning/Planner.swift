@@ -35,45 +35,69 @@ struct Planner {
             try catalog.reject(planFile, reason: reason, plate: plate.id, now: now)
         }
         let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
-        let slotsByWell = Dictionary(grouping: files, by: { $0.well ?? -1 }).mapValues { wellFiles in
-            Set(wellFiles.flatMap { file in
-                Self.slots(file, plate: plate.name, well: file.well.flatMap { positions[$0] }, plan: plan,
-                           rootPath: root.settings.path)
-            })
+        let placed = files.map { file in
+            (file: file, slots: Self.slots(file, plate: plate.name, well: file.well.flatMap { positions[$0] }, plan: plan,
+                                           rootPath: root.settings.path))
         }
-        // Every plane some well has, as if in one well: the shape a well without a plan is complete in.
-        let origin = WellPosition(row: 0, column: 0)
-        let plateShape = slotsByWell.values.reduce(into: Set<PlaneKey>()) { $0.formUnion($1.map { $0.moved(to: origin) }) }
+        let slotsByWell = Dictionary(grouping: placed, by: { $0.file.well ?? -1 }).mapValues { Set($0.flatMap(\.slots)) }
+        // Every plane some well has at some timepoint, as if in one well at one timepoint: the shape a
+        // timepoint of a well without a plan is complete in.
+        let timepointShape = slotsByWell.values.reduce(into: Set<PlaneKey>()) { shape, slots in
+            shape.formUnion(slots.map { Self.atOrigin($0) })
+        }
         let coverage = plan.map { plan in
-            PlanCoverage(plan: plan, plate: plate.name, presentChannels: Set(plateShape.map(\.channel)))
+            PlanCoverage(plan: plan, plate: plate.name, presentChannels: Set(timepointShape.map(\.channel)))
         }
+        let time = PlateTimepoints(present: Set(slotsByWell.values.flatMap { $0.map(\.t) }), plan: plan)
+        let planned = plan.map { $0.plannedTimepoints.count } ?? root.settings.expectations?.timepoints
+        try catalog.recordPlannedTimepoints(of: plate, planned.flatMap { $0 > 1 ? $0 : nil })
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout / .seconds(1)
         let quiet = root.settings.quietPeriod / .seconds(1)
         // The instrument declares its run finished (HCS.ai CollectionComplete); once no file has come for the
         // quiet period, the files still in flight have landed and what is there is the plate.
         let acquisitionEnded = plan?.acquisitionComplete == true && now - plate.lastActivityAt >= quiet
         let writeWhatIsThere = plate.endMarkerSeen || acquisitionEnded || timedOut
+        let selection = TimepointSelection(order: time.values, writeWhatIsThere: writeWhatIsThere)
+        let timepoints = try catalog.timepoints(plate: plate.id!)
+        // A timepoint is quiet once none of the well's files of it has changed for the quiet period.
+        var lastActivity: [Int64: [Int: Double]] = [:]
+        var changed: [Int64: Set<Int>] = [:]
+        for (file, slots) in placed {
+            guard let well = file.well else { continue }
+            for t in Set(slots.map(\.t)) {
+                lastActivity[well, default: [:]][t] = max(lastActivity[well]?[t] ?? 0, file.updatedAt)
+                if file.state == .stable { changed[well, default: []].insert(t) }
+            }
+        }
 
         for well in wells {
             let present = slotsByWell[well.id!] ?? []
             switch well.state {
             case .receiving:
-                let complete: Bool
-                if let coverage, let byPlan = coverage.isComplete(well.position, present: present) {
-                    complete = byPlan && (coverage.knowsChannels || now - well.lastActivityAt >= quiet)
-                } else if let expectations = root.settings.expectations {
-                    complete = present.count >= expectations.planesPerWell
-                } else {
-                    complete = Set(plateShape.map { $0.moved(to: well.position) }).isSubset(of: present)
-                        && now - well.lastActivityAt >= quiet
+                let records = timepoints[well.id!] ?? []
+                func isComplete(_ t: Int) -> Bool {
+                    let planes = present.filter { $0.t == t }
+                    let isQuiet = now - (lastActivity[well.id!]?[t] ?? 0) >= quiet
+                    if let coverage, let byPlan = coverage.isComplete(well.position, timepoint: t, present: planes) {
+                        return byPlan && (coverage.knowsChannels || isQuiet)
+                    } else if let expectations = root.settings.expectations {
+                        return planes.count >= expectations.planesPerTimepoint
+                    } else {
+                        return timepointShape.isSubset(of: Set(planes.map { Self.atOrigin($0) })) && isQuiet
+                    }
                 }
-                guard complete || writeWhatIsThere else { continue }
-                if present.isEmpty {
+                let chosen = selection.select(
+                    due: Set(records.filter { $0.state == .ready }.map(\.t)),
+                    onDisk: Set(records.filter { $0.writtenAt != nil }.map(\.t)),
+                    changed: changed[well.id!] ?? [], isComplete: isComplete)
+                if !chosen.timepoints.isEmpty {
+                    let cause = plate.endMarkerSeen ? "end marker" : acquisitionEnded ? "acquisition complete" : "plate timeout"
+                    try catalog.markReady(well, timepoints: chosen.timepoints, incompleteBecause: chosen.incomplete ? cause : nil)
+                } else if well.writtenAt != nil {
+                    if (changed[well.id!] ?? []).isEmpty { try catalog.settle(well) }
+                } else if present.isEmpty && writeWhatIsThere {
                     try catalog.markUnwritable(
                         well, reason: "no usable image: every file of this well was rejected (see platedrop files --state rejected)")
-                } else {
-                    let cause = plate.endMarkerSeen ? "end marker" : acquisitionEnded ? "acquisition complete" : "plate timeout"
-                    try catalog.markReady(well, incompleteBecause: complete ? nil : cause)
                 }
             case .failed where well.retriesAutomatically:
                 let pause = min(30 * pow(2, Double(well.attempts - 1)), 3600)
@@ -88,14 +112,27 @@ struct Planner {
         let current = try catalog.wells(plate: plate.id!)
         let busy = current.contains { well in [.receiving, .ready, .writing].contains(well.state) || well.retriesAutomatically }
         guard !busy, current.contains(where: { $0.state == .written }) else { return }
-        let written = Set(current.filter { $0.state == .written }.map(\.position))
-        let planSatisfied = coverage?.isSatisfied(written: written) ?? false
+        let writtenWells = current.filter { $0.state == .written }
+        let written = Set(writtenWells.map(\.position))
+        let onDisk = try catalog.timepoints(plate: plate.id!)
+        let writtenTimepoints = Dictionary(uniqueKeysWithValues: writtenWells.map { well in
+            (well.position, Set((onDisk[well.id!] ?? []).filter { $0.state == .written }.map(\.t)))
+        })
+        let planSatisfied = coverage?.isSatisfied(written: writtenTimepoints) ?? false
         guard planSatisfied || writeWhatIsThere else { return }
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
             : acquisitionEnded ? "the instrument reports the acquisition complete"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
         let missing = (coverage?.expectedWells ?? []).subtracting(written).sorted().map(\.label)
         try catalog.complete(plate, because: why, missingWells: missing, now: now)
+    }
+
+    /// A plane moved to well A1 and the first timepoint: its place in a well's timepoint, to compare the
+    /// timepoints of wells with one another.
+    private static func atOrigin(_ plane: PlaneKey) -> PlaneKey {
+        var moved = plane.moved(to: WellPosition(row: 0, column: 0))
+        moved.t = 0
+        return moved
     }
 
     /// The planes a file holds, placed as the writer places them (`PlatePlan.placedKey`): one, or one per

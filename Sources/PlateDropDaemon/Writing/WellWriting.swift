@@ -32,9 +32,10 @@ struct WellWriting {
         guard let root = roots[plate.root], let plateID = plate.id else {
             return Report(line: "plate \(plate.name): root not configured")
         }
-        let (ready, wells, files, planFiles) = try catalog.write { transaction in
+        let (ready, wells, files, planFiles, timepoints) = try catalog.write { transaction in
             (try transaction.startWriting(plate: plateID), try transaction.wells(plate: plateID),
-             try transaction.usableImages(plate: plateID), try transaction.planFiles(root: plate.root))
+             try transaction.usableImages(plate: plateID), try transaction.planFiles(root: plate.root),
+             try transaction.timepoints(plate: plateID))
         }
         let listed = wells.filter { $0.writtenAt != nil }
         let positions = Dictionary(uniqueKeysWithValues: wells.map { ($0.id!, $0.position) })
@@ -43,18 +44,30 @@ struct WellWriting {
         }
         let plan = plans.plan(for: planFiles, root: root, plate: plate.name, imagePaths: named.map(\.absolutePath))
         let images = named.map { $0.placed(by: plan) }
+        let requests = ready.map { well in
+            let records = timepoints[well.id!] ?? []
+            let asked = Set(records.filter { $0.state == .ready }.map(\.t))
+            // A well retried or rewritten for a new plate shape before any timepoint was recorded: all of it.
+            let present = Set(images.filter { $0.key.well == well.position }.map(\.key.t))
+            // On disk: every timepoint written before, a retaken one included (whether the well can grow in
+            // place or must be written whole is the writer's call, from what is on disk).
+            return WellRequest(well: well.position, timepoints: asked.isEmpty ? present : asked,
+                               onDisk: Set(records.filter { $0.writtenAt != nil }.map(\.t)))
+        }
         let started = Date()
         let outcome: IncrementalIngest.Outcome
         do {
             outcome = try IncrementalIngest.write(
-                wells: ready.map(\.position), of: PlateSources(name: plate.name, images: images, plan: plan, layout: root.layout),
+                wells: requests, of: PlateSources(name: plate.name, images: images, plan: plan, layout: root.layout),
                 plateRoot: plate.storePath, listed: listed.map(\.position),
                 options: root.output, progress: progress, shouldStop: shouldStop)
         } catch {
             let failures = try record(failure: "\(error)", for: ready, catalog: catalog)
             return Report(line: "plate \(plate.name): writing failed: \(error)", failures: failures)
         }
-        let (failures, listedAt) = try record(outcome, ready: ready, files: files, plate: plate, catalog: catalog)
+        let placedTimepoints = Dictionary(images.map { ($0.relativePath, $0.key.t) }, uniquingKeysWith: { first, _ in first })
+        let (failures, listedAt) = try record(outcome, ready: ready, files: files, timepoints: placedTimepoints, plate: plate,
+                                              catalog: catalog)
         metrics.record(written: ready.filter { outcome.result.wellsWritten.contains($0.position) }, plateRoot: plate.storePath,
                        listedAt: listedAt, started: started, sourceBytes: outcome.result.bytesRead)
         let seconds = Date().timeIntervalSince(started)
@@ -64,9 +77,11 @@ struct WellWriting {
         return Report(line: line, failures: failures)
     }
 
-    /// Records the outcome of a write; returns the wells that failed and when the written ones were marked written.
+    /// Records the outcome of a write, `timepoints` being the files' timepoints as placed (by relative path);
+    /// returns the wells that failed and when the written ones were marked written.
     private func record(_ outcome: IncrementalIngest.Outcome, ready: [WellRecord], files: [FileRecord],
-                        plate: PlateRecord, catalog: Catalog) throws -> (failures: [WellRecord], listedAt: Double) {
+                        timepoints: [String: Int], plate: PlateRecord, catalog: Catalog)
+        throws -> (failures: [WellRecord], listedAt: Double) {
         let now = Date().timeIntervalSince1970
         let written = Set(outcome.result.wellsWritten)
         let failures = Dictionary(outcome.result.wellsFailed.map { ($0.well, $0.reason) }, uniquingKeysWith: { first, _ in first })
@@ -75,8 +90,8 @@ struct WellWriting {
         let failed = try catalog.write { transaction in
             var failed: [WellRecord] = []
             for well in ready {
-                if written.contains(well.position) {
-                    try transaction.markWritten(well, now: now)
+                if let timepoints = outcome.timepoints[well.position] {
+                    try transaction.markWritten(well, timepoints: timepoints.timepoints, wholeWell: timepoints.wholeWell, now: now)
                 } else if let failure = failures[well.position] {
                     failed.append(try transaction.markFailed(well, reason: failure, now: now))
                 } else {
@@ -85,12 +100,17 @@ struct WellWriting {
                 }
             }
             let writtenIDs = Set(ready.filter { written.contains($0.position) }.compactMap(\.id))
+            let writtenTimepoints = Dictionary(uniqueKeysWithValues: ready.compactMap { well in
+                outcome.timepoints[well.position].map { (well.id!, $0.timepoints) }
+            })
             for file in files {
                 if let reason = ignored[file.relativePath] {
                     try transaction.markCopy(file, reason: reason, now: now)
                 } else if let reason = rejected[file.relativePath] {
                     try transaction.reject(file, reason: reason, plate: plate.id, now: now)
-                } else if file.well.map(writtenIDs.contains) ?? false {
+                } else if let well = file.well, let t = timepoints[file.relativePath],
+                          writtenTimepoints[well]?.contains(t) == true {
+                    // Only the timepoints written: the files of a timepoint still coming wait for their write.
                     try transaction.markIngested(file, now: now)
                 }
             }

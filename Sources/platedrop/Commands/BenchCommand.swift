@@ -15,6 +15,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of the default setting; the median counts.")
     var runs = 3
 
+    @Option(name: .customLong("timelapse-timepoints"),
+            help: "Timepoints of the time-lapse scenario (96 wells, 2 channels of 1024², one timepoint at a time into the daemon); 0 skips it.")
+    var timeLapseTimepoints = 24
+
+    @Flag(name: .customLong("timelapse-only"), help: "Run only the time-lapse scenario.")
+    var timeLapseOnly = false
+
     @Option(name: .customLong("scale-files"),
             help: "Measure scale with this many catalogued files and a 1536-well plate; 0 skips it.")
     var scaleFiles = 200_000
@@ -33,6 +40,10 @@ struct BenchCommand: ParsableCommand {
         width: 2048, height: 2048, sampleType: .uint16, seed: 7)
 
     func run() throws {
+        if timeLapseOnly {
+            try runTimeLapse()
+            return
+        }
         let export = workdir + "/export"
         let (generated, rawBytes) = try prepareExport(export)
         print("plate: 8 wells × 4 fields × 3 channels of 2048×2048 uint16 = \(String(format: "%.1f", Double(rawBytes) / 1e6)) MB "
@@ -67,6 +78,7 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "daemon: well (4 fields × 3 channels, 2048² uint16) stable → listed in the plate: median %.2f s "
                      + "(%@), quiet period excluded", latencies.sorted()[latencies.count / 2],
                      latencies.map { String(format: "%.2f", $0) }.joined(separator: ", ") as NSString))
+        try runTimeLapse()
         guard scaleFiles > 0 else { return }
         print("scale: generating a 1536-well plate and \(scaleFiles) catalogued sidecar files …")
         let scale = try ScaleBenchmark(workdir: workdir + "/scale", fileCount: scaleFiles).run()
@@ -75,6 +87,30 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "scale: catalogue of %d files: platedrop status %.0f ms, platedrop plate %.0f ms (median of 5)",
                      scale.catalogued, scale.statusMilliseconds, scale.plateMilliseconds))
         print(String(format: "scale: daemon restart reconciles the %d files in %.1f s", scale.catalogued, scale.reconcileSeconds))
+    }
+
+    /// The time-lapse scenario: the daemon's whole run against one batch ingest, and how soon each timepoint
+    /// is readable (issue 11's targets: at most 1.2× the batch's CPU and bytes, at most 1 s per well).
+    private func runTimeLapse() throws {
+        guard timeLapseTimepoints > 0 else { return }
+        let bench = TimeLapseBenchmark(workdir: workdir + "/timelapse", timepoints: timeLapseTimepoints)
+        let figures = try bench.run()
+        let wells = bench.spec.wells.count
+        print(String(format: "time-lapse: %d wells × 1 field × 2 channels of 1024² uint16 × %d timepoints (%.1f GB raw), "
+                     + "one timepoint at a time into the daemon; load average %.2f", wells, timeLapseTimepoints,
+                     Double(figures.rawBytes) / 1e9, Self.loadAverage()))
+        func ratio(_ daemon: Double, _ batch: Double) -> String { String(format: "%.2f×", daemon / max(batch, 1e-9)) }
+        let daemonWritten = Double(figures.daemon.bytesWritten ?? 0), batchWritten = Double(figures.batch.bytesWritten ?? 0)
+        print(String(format: "time-lapse: CPU: daemon %.1f s, batch ingest %.1f s → %@ (target ≤ 1.20×)",
+                     figures.daemon.cpuSeconds, figures.batch.cpuSeconds,
+                     ratio(figures.daemon.cpuSeconds, figures.batch.cpuSeconds) as NSString))
+        print(String(format: "time-lapse: written: daemon %.2f GB, batch ingest %.2f GB → %@ (target ≤ 1.20×)",
+                     daemonWritten / 1e9, batchWritten / 1e9, ratio(daemonWritten, batchWritten) as NSString))
+        let timepoint = figures.timepointLatencies.sorted()[figures.timepointLatencies.count / 2]
+        let well = figures.wellLatencies.sorted()[figures.wellLatencies.count / 2]
+        print(String(format: "time-lapse: timepoint's last file stable → readable in every well: median %.2f s = %.3f s per well "
+                     + "(target ≤ 1 s per well); → readable in a given well: median %.2f s; quiet period excluded",
+                     timepoint, timepoint / Double(wells), well))
     }
 
     /// The default setting's median time against libblosc compressing the same chunks on all cores and

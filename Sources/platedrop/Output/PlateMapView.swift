@@ -19,7 +19,8 @@ struct PlateMapView {
     func text(colour: Bool) -> String {
         let format = snapshot.format
         let byPosition = Dictionary(uniqueKeysWithValues: snapshot.wells.map { ($0.position, $0) })
-        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue) → \(snapshot.plate.storePath)"]
+        var lines = ["\(snapshot.plate.name): \(snapshot.plate.state.rawValue)"
+            + (snapshot.timepoints.label.map { ", \($0)" } ?? "") + " → \(snapshot.plate.storePath)"]
         lines.append("    " + (0..<format.columns).map { String(format: "%3d", $0 + 1) }.joined())
         for row in 0..<format.rows {
             let rowName = WellPosition(row: row, column: 0).rowName

@@ -8,6 +8,6 @@ extension PlateGeometry {
                         zPlanes: [Int] = [0], timepoints: [Int] = [0], plan: PlatePlan? = nil) -> PlateGeometry {
         PlateGeometry(name: "Layout", format: .wells96, height: height, width: width, sampleType: sampleType,
                       fields: [FieldSlot(acquisition: 0, field: 0)], channels: channels, zPlanes: zPlanes,
-                      timepoints: timepoints, wells: [WellPosition(row: 0, column: 0)], planesByWell: [:], plan: plan)
+                      time: PlateTimepoints(present: Set(timepoints), plan: plan), wells: [WellPosition(row: 0, column: 0)], planesByWell: [:], plan: plan)
     }
 }

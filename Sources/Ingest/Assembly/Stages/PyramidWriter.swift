@@ -1,26 +1,32 @@
+import Foundation
 import Layouts
 import NGFF
 import TIFF
 import Zarr
 
 /// The second stage: a shard's level-0 planes halved level by level, each level compressed and written
-/// through its field array's writer. The writers are built once per run, one per well, field and level.
+/// through its field array's writer. The writers are built once per run, one per well, field and level:
+/// in the staging store for a well written whole, in the plate store for timepoints written in place.
 struct PyramidWriter: Sendable {
     private let layout: FieldArrayLayout
     private let sampleType: TIFFSampleType
     /// By well index, field and level.
     private let writers: [[[ZarrArrayWriter]]]
 
-    init(layout: FieldArrayLayout, sampleType: TIFFSampleType, wells: [WellPosition], fields: Int,
-         store: FileStore, durable: Bool) throws {
+    init(layout: FieldArrayLayout, sampleType: TIFFSampleType, wells: [WellWritePlan], fields: Int,
+         staging: FileStore, plate: FileStore, durable: Bool) throws {
         self.layout = layout
         self.sampleType = sampleType
-        writers = try wells.map { well in
-            try (0..<fields).map { field in
-                try layout.levels.enumerated().map { level, metadata in
+        writers = try wells.map { plan in
+            let well = plan.well
+            let levels = layout.levels(timeExtent: plan.timeExtent)
+            // New chunks must be on disk before the metadata that makes them readable (P1 along t).
+            let store = plan.inPlace ? plate : staging
+            return try (0..<fields).map { field in
+                try levels.enumerated().map { level, metadata in
                     try ZarrArrayWriter(store: store, path: HCSPlateStore.levelPath(row: well.rowName, column: well.columnName,
                                                                                    field: field, level: level),
-                                        metadata: metadata, durable: durable)
+                                        metadata: metadata, durable: durable || plan.inPlace)
                 }
             }
         }
@@ -51,11 +57,40 @@ struct PyramidWriter: Sendable {
         }
     }
 
+    /// Removes the temporary files (`FileStore.isTemporaryName`) an interrupted write left in the arrays of
+    /// a well written in place: beside each level's metadata and among the chunks or shards of `timepoints`
+    /// (positions). A write that was interrupted is taken up again with the same timepoints, and nothing else
+    /// writes there, so every such file is a leftover; the files of other timepoints are not even listed.
+    func removeInterruptedWrites(wellIndex: Int, timepoints: Set<Int>) throws {
+        for writer in writers[wellIndex].joined() {
+            let rank = writer.metadata.rank
+            try Self.removeTemporaryFiles(in: writer.store.location(of: writer.path), recursively: false)
+            for t in timepoints {
+                // The chunk key of the timepoint's first unit, cut after its t coordinate: that timepoint's subtree.
+                let components = writer.metadata.chunkKey(for: [t] + Array(repeating: 0, count: rank - 1)).split(separator: "/")
+                guard components.count >= rank else { continue }
+                let subtree = components.prefix(components.count - rank + 1).joined(separator: "/")
+                try Self.removeTemporaryFiles(in: writer.store.location(of: writer.path + "/" + subtree), recursively: true)
+            }
+        }
+    }
+
+    private static func removeTemporaryFiles(in folder: String, recursively: Bool) throws {
+        let manager = FileManager.default
+        guard let names = recursively ? manager.enumerator(atPath: folder)?.allObjects as? [String]
+            : try? manager.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where FileStore.isTemporaryName((name as NSString).lastPathComponent) {
+            try manager.removeItem(atPath: folder + "/" + name)
+        }
+    }
+
     /// Writes the metadata of every level array of `well`'s fields, last, so a reader never finds an array
-    /// whose chunks are still coming.
+    /// whose chunks are still coming. Coarsest level and last field first: a well growing in place has
+    /// its level 0 of field 0, the array readers size the image by, grown last, so every t index a reader
+    /// finds there is on disk at every level and field.
     func writeMetadata(wellIndex: Int) throws {
-        for field in writers[wellIndex] {
-            for writer in field { try writer.writeMetadata() }
+        for field in writers[wellIndex].reversed() {
+            for writer in field.reversed() { try writer.writeMetadata() }
         }
     }
 }

@@ -21,6 +21,7 @@ struct PlatesCommand: ParsableCommand {
             let written = line.wells["written", default: 0]
             let total = line.wells.values.reduce(0, +)
             print("\(line.plate.name)  \(line.plate.state.rawValue)  \(written)/\(total) wells written  "
+                  + (line.timepoints.label.map { "\($0)  " } ?? "")
                   + "[\(CountsText.summary(line.wells))]  \(line.plate.storePath)")
         }
     }

@@ -43,6 +43,9 @@ struct StatusCommand: ParsableCommand {
         lines += report.roots.map { "  \($0.id): \($0.path) [\($0.layout)] → \($0.output): \($0.state)" }
         lines.append("plates: " + CountsText.summary(report.plates))
         lines.append("wells:  " + CountsText.summary(report.wells))
+        if !report.timeLapses.isEmpty {
+            lines.append("time-lapse: " + report.timeLapses.map { "\($0.plate) \($0.progress.label ?? "")" }.joined(separator: ", "))
+        }
         lines.append("files:  " + CountsText.summary(report.files))
         if !report.problems.isEmpty {
             lines.append("recent problems:")

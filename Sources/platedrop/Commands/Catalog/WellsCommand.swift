@@ -18,23 +18,27 @@ struct WellsCommand: ParsableCommand {
 
     func run() throws {
         let (wanted, plateName) = (state, plate)
-        let rows = try options.openReader().read { transaction -> [(String, WellRecord)] in
+        let rows = try options.openReader().read { transaction -> [(PlateRecord, WellRecord, [TimepointRecord])] in
             let plates = try transaction.allPlates().filter { plateName == nil || $0.name == plateName }
             return try plates.flatMap { plate in
-                try transaction.wells(plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map { (plate.name, $0) }
+                let timepoints = try transaction.timepoints(plate: plate.id!)
+                return try transaction.wells(plate: plate.id!).filter { wanted == nil || $0.state == wanted }.map {
+                    (plate, $0, timepoints[$0.id!] ?? [])
+                }
             }
         }
         if options.json {
-            print(JSONValue.array(rows.map { plate, well in
-                var object = CatalogJSON.well(well)
-                object["plate"] = .string(plate)
+            print(JSONValue.array(rows.map { plate, well, timepoints in
+                var object = CatalogJSON.well(well, timepoints: timepoints, planned: plate.plannedTimepoints)
+                object["plate"] = .string(plate.name)
                 return object
             }).prettySerialized())
             return
         }
-        for (plate, well) in rows {
-            print("\(plate) \(well.position.label)  \(well.state.rawValue)  generation \(well.generation)"
-                  + (well.reason.map { "  \($0)" } ?? ""))
+        for (plate, well, timepoints) in rows {
+            let progress = TimepointProgress(of: timepoints, planned: plate.plannedTimepoints)
+            print("\(plate.name) \(well.position.label)  \(well.state.rawValue)  generation \(well.generation)"
+                  + (progress.label.map { "  \($0)" } ?? "") + (well.reason.map { "  \($0)" } ?? ""))
         }
     }
 }
