@@ -158,14 +158,14 @@ extension DaemonEndToEndSuite {
             try await workspace.stop(second)
         }
 
-        /// Undoes migration v4 (the timepoint table and the plan's timepoint count) in a catalogue.
+        /// Undoes the timepoints migration (the timepoint table and the plan's timepoint count) in a catalogue.
         static func downgradeToSchemaBeforeTimepoints(_ path: String) throws {
             let queue = try DatabaseQueue(path: path)
             defer { try? queue.close() }
             try queue.write { db in
                 try db.execute(sql: "DROP TABLE timepoint")
                 try db.execute(sql: "ALTER TABLE plate DROP COLUMN plannedTimepoints")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4:%'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE '%timepoints of each well%'")
             }
         }
 
