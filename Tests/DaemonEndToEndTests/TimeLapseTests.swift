@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PlateDropTestSupport
 import SampleExports
 import Testing
@@ -120,6 +121,52 @@ extension DaemonEndToEndSuite {
             let validation = try await workspace.validate(plate: export.plateName)
             #expect(validation.exitCode == 0, "\(validation.transcript)")
             try await workspace.stop(daemon)
+        }
+
+        /// A plate two timepoints in, its catalogue taken back to the schema before timepoints (v3: no timepoint
+        /// table, no planned count): the restarted daemon migrates it, and the third timepoint is appended in
+        /// place to the wells the old catalogue knew as written, as if the daemon had never stopped.
+        @Test func aPlateUnderWayIsAppendedToAfterTheCatalogueMigration() async throws {
+            let workspace = try DaemonWorkspace()
+            let export = try SourceExport(layout: .imageXpress, plate: "Migrated", wells: ["A1", "B2"], fields: 1, channels: 2,
+                                          timepoints: 3, size: 64, in: workspace.sources)
+            let destination = workspace.watched + "/" + export.plateName
+            let first = try workspace.startDaemon()
+            try await workspace.awaitWatching(first)
+            for file in export.planFiles + export.images.filter({ $0.t < 2 }).map(\.relativePath) {
+                try export.deliver(file, into: destination)
+            }
+            try await workspace.awaitTimepoints(2, plate: export.plateName, wells: export.wellNames, daemon: first)
+            try await workspace.stop(first)
+            try Self.downgradeToSchemaBeforeTimepoints(workspace.catalogue)
+            let store = StoreOnDisk(root: workspace.storePath(plate: export.plateName))
+            let earlier = try DataFileSnapshot(of: store.root)
+
+            let second = try workspace.startDaemon()
+            try await workspace.awaitTimepoints(2, plate: export.plateName, wells: export.wellNames, daemon: second)
+            for image in export.images(atTimepoint: 2) { try export.deliver(image.relativePath, into: destination) }
+            try await workspace.awaitTimepoints(3, plate: export.plateName, wells: export.wellNames, daemon: second)
+            try await workspace.awaitFinalized(plate: export.plateName, daemon: second)
+            #expect(earlier.changed(in: try DataFileSnapshot(of: store.root)) == [], "the migrated plate's timepoints were rewritten")
+            let wells = try #require(try await workspace.wells(plate: export.plateName))
+            for name in export.wellNames {
+                #expect(wells[name]?.generation == 1 && wells[name]?.timepoints == [0: 1, 1: 1, 2: 1], "\(name): \(wells)")
+            }
+            let plates = try await workspace.command(["plates", "--json"])
+            let entry = try plates.json().arrayValue?.first { $0["name"]?.stringValue == export.plateName }
+            #expect(entry?["timepoints"]?["progress"]?.stringValue == "t 3/3", "\(plates.transcript)")
+            try await workspace.stop(second)
+        }
+
+        /// Undoes the timepoints migration (the timepoint table and the plan's timepoint count) in a catalogue.
+        static func downgradeToSchemaBeforeTimepoints(_ path: String) throws {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            try queue.write { db in
+                try db.execute(sql: "DROP TABLE timepoint")
+                try db.execute(sql: "ALTER TABLE plate DROP COLUMN plannedTimepoints")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE '%timepoints of each well%'")
+            }
         }
 
         static let crashSeed: UInt64 = 0x7115_2026
