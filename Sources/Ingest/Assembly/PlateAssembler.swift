@@ -97,9 +97,14 @@ final class PlateAssembler: Sendable {
         // Relisting what is already on disk keeps the plate current; a new plate gets its metadata with its
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
+        let workerCount = max(1, min(options.workers, tasks.count))
+        // A spare encoded buffer per worker: each hands over a finished shard and compresses the next while
+        // the writer stage writes it; more would only hold memory.
+        let writes = QueuedStoreWriter(buffers: workerCount)
+        defer { writes.close() }
         let pyramid = try PyramidWriter(layout: layout, sampleType: geometry.sampleType, wells: plans,
                                         fields: geometry.fields.count, staging: staging.store, plate: publisher.plateStore.store,
-                                        durable: options.durableChunks)
+                                        durable: options.durableChunks, writes: writes)
         for (index, plan) in plans.enumerated() where plan.inPlace {
             try pyramid.removeInterruptedWrites(wellIndex: index, timepoints: plan.timepoints)
         }
@@ -109,11 +114,12 @@ final class PlateAssembler: Sendable {
             let wellProgress = shared.withLock { $0.wells[wellIndex] }
             publishing.async { [self] in _ = finishWell(wellIndex, progress: wellProgress, pyramid: pyramid) }
         }
-        let workerCount = max(1, min(options.workers, tasks.count))
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             runWorker(pyramid)
         }
         publishing.sync {}
+        // Writes of wells that failed or were stopped land in staging before it is cleared.
+        writes.close()
         try publisher.clearStaging()
         let state = shared.withLock { $0 }
         let finished = outcome.withLock { $0 }
@@ -237,7 +243,8 @@ final class PlateAssembler: Sendable {
             outcome.withLock { $0.writtenWells.append(well) }
             return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
         } catch {
-            outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: "publishing failed: \(error)")) }
+            // The error names the file and the step: a chunk or shard the writer stage wrote, metadata, the swap.
+            outcome.withLock { $0.failedWells.append(WellFailure(well: well, reason: "writing failed: \(error)")) }
             return nil
         }
     }

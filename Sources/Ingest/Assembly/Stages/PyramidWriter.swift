@@ -4,19 +4,23 @@ import NGFF
 import TIFF
 import Zarr
 
-/// The second stage: a shard's level-0 planes halved level by level, each level compressed and written
-/// through its field array's writer. The writers are built once per run, one per well, field and level:
-/// in the staging store for a well written whole, in the plate store for timepoints written in place.
+/// The second stage: a shard's level-0 planes halved level by level, each level compressed through its
+/// field array's writer and handed to the writer stage (`writes`), which puts it in its file while the
+/// next is compressed. The writers are built once per run, one per well, field and level: in the staging
+/// store for a well written whole, in the plate store for timepoints written in place.
 struct PyramidWriter: Sendable {
     private let layout: FieldArrayLayout
     private let sampleType: TIFFSampleType
     /// By well index, field and level.
     private let writers: [[[ZarrArrayWriter]]]
+    /// The writes of each well, by well index, waited for before its metadata.
+    private let written: [StoreWriteBatch]
 
     init(layout: FieldArrayLayout, sampleType: TIFFSampleType, wells: [WellWritePlan], fields: Int,
-         staging: FileStore, plate: FileStore, durable: Bool) throws {
+         staging: FileStore, plate: FileStore, durable: Bool, writes: QueuedStoreWriter) throws {
         self.layout = layout
         self.sampleType = sampleType
+        written = wells.map { _ in writes.batch() }
         writers = try wells.map { plan in
             let well = plan.well
             let levels = layout.levels(timeExtent: plan.timeExtent)
@@ -38,6 +42,7 @@ struct PyramidWriter: Sendable {
         let channels = task.planes.count
         let origin = layout.origin(timepoint: task.timepoint, firstChannel: task.firstChannel, zPlane: task.zPlane)
         let elementSize = sampleType.byteCount
+        workspace.batch = written[task.wellIndex]
         for (level, writer) in writers[task.wellIndex][task.field].enumerated() {
             let size = layout.pyramid.levels[level]
             let levelBytes = size.height * size.width * elementSize
@@ -88,7 +93,10 @@ struct PyramidWriter: Sendable {
     /// whose chunks are still coming. Coarsest level and last field first: a well growing in place has
     /// its level 0 of field 0, the array readers size the image by, grown last, so every t index a reader
     /// finds there is on disk at every level and field.
+    /// Its chunks are in their files first: the metadata waits for the well's writes, and throws the first
+    /// that failed.
     func writeMetadata(wellIndex: Int) throws {
+        try written[wellIndex].waitUntilWritten()
         for field in writers[wellIndex].reversed() {
             for writer in field.reversed() { try writer.writeMetadata() }
         }
