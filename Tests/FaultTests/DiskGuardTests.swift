@@ -35,12 +35,7 @@ struct DiskGuardTests {
         // The ballast leaves about 2 MiB free, below min_free: writing pauses on this file system only.
         let ballast = bench.output + "/ballast"
         try DiskFullTests.fill(ballast, leaving: 2 * 1024 * 1024, on: tmpfs)
-        var pauses: [JSONValue] = []
-        let paused = try await eventually(seconds: 30) {
-            pauses = try await bench.status()?["daemon"]?["writesPaused"]?.arrayValue ?? []
-            return !pauses.isEmpty
-        }
-        try #require(paused, "status does not say writing paused:\n\(daemon.log)")
+        let pauses = try await Self.pauses(bench, daemon: daemon)
         let pause = pauses[0]
         #expect(pauses.count == 1 && pause["path"]?.stringValue == bench.output && pause["minFreeBytes"]?.intValue == minFree
                 && (pause["freeBytes"]?.intValue ?? .max) < minFree && pause["roots"] == ["faulty"]
@@ -117,12 +112,7 @@ struct DiskGuardTests {
         try await bench.waitUntilServing(daemon)
         let ballast = bench.work.path + "/state/ballast"
         try DiskFullTests.fill(ballast, leaving: 2 * 1024 * 1024, on: tmpfs)
-        var pauses: [JSONValue] = []
-        let paused = try await eventually(seconds: 30) {
-            pauses = try await bench.status()?["daemon"]?["writesPaused"]?.arrayValue ?? []
-            return !pauses.isEmpty
-        }
-        try #require(paused, "status does not say writing paused:\n\(daemon.log)")
+        let pauses = try await Self.pauses(bench, daemon: daemon)
         #expect(pauses.count == 1 && pauses[0]["path"]?.stringValue == bench.work.path + "/state"
                 && pauses[0]["holdsCatalogue"] == true && pauses[0]["roots"] == ["faulty", "healthy"], "\(pauses)")
 
@@ -146,6 +136,17 @@ struct DiskGuardTests {
     }
 
     /// The pause and resume events, and the well-written events of `plate`, in order.
+    /// The pauses `status --json` lists once writing has paused; the test fails when it never does.
+    static func pauses(_ bench: FaultBench, daemon: DaemonUnderTest) async throws -> [JSONValue] {
+        var pauses: [JSONValue] = []
+        let paused = try await eventually(seconds: 30) {
+            pauses = try await bench.status()?["daemon"]?["writesPaused"]?.arrayValue ?? []
+            return !pauses.isEmpty
+        }
+        try #require(paused, "status does not say writing paused:\n\(daemon.log)")
+        return pauses
+    }
+
     static func timeline(_ catalog: String, plate: String) throws -> [(at: Double, kind: String, message: String)] {
         var configuration = Configuration()
         configuration.readonly = true
