@@ -47,8 +47,8 @@ bench: release
 bench-peers: release
 	bench/run_peers.sh $(PEERS_VENV) $(RELEASE_BIN) $(BUILD_DIR)/bench-peers
 
-# PlateDrop beside faim-ipa, fractal-uzh-converters and operetta-compose on the real exports in
-# ../shared/realdata (bench/compare/README.md); PLATEDROP_BIN=... picks another binary.
+# PlateDrop beside faim-ipa, fractal-uzh-converters and operetta-compose on the optional real-export
+# corpus beside the checkout (bench/compare/README.md); PLATEDROP_BIN=... picks another binary.
 compare-peers: build
 	bench/compare/run.sh $(or $(PLATEDROP_BIN),$(DEBUG_BIN))
 
