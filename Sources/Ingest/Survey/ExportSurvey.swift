@@ -41,8 +41,9 @@ struct ExportSurvey: Sendable {
             }
         }
 
+        let readPlans = plans.map(\.plan)
         for (file, image) in wellIndexed {
-            guard let key = PlatePlan.placing(image, absolutePath: file.absolutePath, plans: plans.map(\.plan)) else {
+            guard let key = PlatePlan.placing(image, absolutePath: file.absolutePath, plans: readPlans) else {
                 rejected.append(FileIssue(path: file.relativePath, reason: PlatePlan.unplacedReason(image)))
                 continue
             }
@@ -52,7 +53,7 @@ struct ExportSurvey: Sendable {
 
         let plates = imagesByPlate.keys.sorted().map { name in
             let images = imagesByPlate[name, default: []].sorted { $0.relativePath < $1.relativePath }
-            let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: plans.map(\.plan))
+            let plan = PlatePlan.governing(plate: name, imagePaths: images.map(\.absolutePath), from: readPlans)
             return PlateSources(name: name, images: images.map { $0.placed(by: plan) }, plan: plan, layout: layout)
         }
         let imagePaths = imagesByPlate.values.flatMap { $0.map(\.absolutePath) }
