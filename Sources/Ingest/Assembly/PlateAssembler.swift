@@ -5,8 +5,8 @@ import NGFF
 import Synchronization
 import Zarr
 
-/// Writes wells of one plate: the planes of every shard read, downsampled and compressed by parallel
-/// workers into the staging area; when a well's last shard lands its metadata is written and the
+/// Writes wells of one plate: every shard read, downsampled, compressed and written by the stages of a
+/// `ShardPipeline` into the staging area; when a well's last shard lands its metadata is written and the
 /// publisher swaps it into the plate store and relists the plate, so the store is a valid plate
 /// listing exactly the finished wells at every moment.
 final class PlateAssembler: Sendable {
@@ -43,11 +43,11 @@ final class PlateAssembler: Sendable {
     private let reader: PlaneReader
     private let tasks: [ShardTask]
     private let planeCount: Int
-    private let nextTask = Atomic<Int>(0)
     private let shared: Mutex<Shared>
     private let outcome = Mutex(Outcome())
     private let progress: @Sendable (IngestProgress) -> Void
-    /// Asked before each shard: true stops the run; wells not finished by then are left unpublished.
+    /// Asked before each shard is read and encoded: true stops the run; wells not finished by then are left
+    /// unpublished.
     private let shouldStop: @Sendable () -> Bool
     /// Finished wells are published one at a time, in the order they finish.
     private let publishing = DispatchQueue(label: "platedrop.publish")
@@ -90,7 +90,7 @@ final class PlateAssembler: Sendable {
         }))
     }
 
-    /// Runs the workers to completion and reports what was written; throws only when the plate store
+    /// Runs the pipeline to completion and reports what was written; throws only when the plate store
     /// itself cannot be prepared.
     func run() throws -> (result: PlateResult, rejected: [FileIssue]) {
         try publisher.clearStaging()
@@ -98,7 +98,7 @@ final class PlateAssembler: Sendable {
         // first well (a plate listing no wells is no plate to readers).
         if !publisher.listedWells.isEmpty { try publisher.writePlateMetadata() }
         let workerCount = max(1, min(options.workers, tasks.count))
-        // A spare encoded buffer per worker: each hands over a finished shard and compresses the next while
+        // A spare encoded buffer per compressor: each hands over a finished shard and compresses the next while
         // the writer stage writes it; more would only hold memory.
         let writes = QueuedStoreWriter(buffers: workerCount)
         defer { writes.close() }
@@ -114,9 +114,13 @@ final class PlateAssembler: Sendable {
             let wellProgress = shared.withLock { $0.wells[wellIndex] }
             publishing.async { [self] in _ = finishWell(wellIndex, progress: wellProgress, pyramid: pyramid) }
         }
-        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-            runWorker(pyramid)
-        }
+        let elementSize = geometry.sampleType.byteCount
+        let pipeline = ShardPipeline(
+            tasks: tasks, reader: reader, pyramid: pyramid, workers: workerCount,
+            levelByteCounts: layout.pyramid.levels.map { layout.channelsPerShard * $0.height * $0.width * elementSize },
+            shouldStop: shouldStop,
+            hasFailed: { [self] wellIndex in shared.withLock { $0.wells[wellIndex].failure != nil } })
+        pipeline.run { [self] shard in record(shard, pyramid: pyramid) }
         publishing.sync {}
         // Writes of wells that failed or were stopped land in staging before it is cleared.
         writes.close()
@@ -145,58 +149,27 @@ final class PlateAssembler: Sendable {
         return planes.filter { singles.contains($0.channel) }.count * (geometry.zPlanes.count - 1)
     }
 
-    private func runWorker(_ pyramid: PyramidWriter) {
-        let elementSize = geometry.sampleType.byteCount
-        // Each level's buffer holds the planes of one shard, channel after channel.
-        let buffers = layout.pyramid.levels.map {
-            UnsafeMutableRawBufferPointer.allocate(byteCount: layout.channelsPerShard * $0.height * $0.width * elementSize,
-                                                   alignment: 64)
-        }
-        defer { buffers.forEach { $0.deallocate() } }
-        let workspace = ZarrWriteWorkspace()
-        while true {
-            guard !shouldStop() else { return }
-            let index = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < tasks.count else { return }
-            process(tasks[index], buffers: buffers, workspace: workspace, pyramid: pyramid)
-        }
-    }
-
-    private func process(_ task: ShardTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace,
-                         pyramid: PyramidWriter) {
-        let alreadyFailed = shared.withLock { $0.wells[task.wellIndex].failure != nil }
-        var outcomes = [PlaneReader.Outcome?](repeating: nil, count: task.planes.count)
-        var writeError: String?
-        if !alreadyFailed {
-            (outcomes, writeError) = reader.read(task, into: buffers[0])
-        }
-        let anyRead = outcomes.contains { if case .read = $0 { true } else { false } }
-        if !alreadyFailed, writeError == nil, anyRead {
-            do {
-                try pyramid.write(task, buffers: buffers, workspace: workspace)
-            } catch {
-                let files = task.planes.compactMap { $0?.relativePath }.joined(separator: ", ")
-                writeError = "writing \(files) failed: \(error)"
-            }
-        }
+    /// Counts an encoded shard's planes and problems; publishes its well when it was the well's last shard.
+    private func record(_ shard: ShardInFlight, pyramid: PyramidWriter) {
+        let task = shard.task
         let (finished, snapshot) = shared.withLock { state -> (Bool, Shared) in
             for (slot, plane) in task.planes.enumerated() {
                 guard let plane else { continue }
                 state.planesDone += 1
-                switch outcomes[slot] {
+                switch shard.outcomes[slot] {
                 case let .rejected(reason):
                     state.rejected.append(FileIssue(path: plane.relativePath, reason: reason))
                 case let .read(sample):
                     state.bytesRead += reader.planeBytes
-                    guard writeError == nil else { continue }
+                    guard shard.failure == nil else { continue }
                     state.planesWritten += 1
                     state.wells[task.wellIndex].channelSamples[plane.channel].merge(sample)
                 case nil:
                     break
                 }
             }
-            if let writeError, state.wells[task.wellIndex].failure == nil {
-                state.wells[task.wellIndex].failure = writeError
+            if let failure = shard.failure, state.wells[task.wellIndex].failure == nil {
+                state.wells[task.wellIndex].failure = failure
             }
             state.wells[task.wellIndex].remaining -= 1
             let done = state.wells[task.wellIndex].remaining == 0
@@ -204,7 +177,7 @@ final class PlateAssembler: Sendable {
             return (done, state)
         }
         if finished {
-            // Publishing (metadata, fsyncs, the swap) runs beside the workers so they keep compressing.
+            // Publishing (metadata, fsyncs, the swap) runs beside the stages so they keep compressing.
             let wellProgress = snapshot.wells[task.wellIndex]
             publishing.async { [self] in
                 let path = finishWell(task.wellIndex, progress: wellProgress, pyramid: pyramid)

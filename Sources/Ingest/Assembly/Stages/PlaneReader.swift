@@ -1,7 +1,7 @@
 import FileIdentity
 import TIFF
 
-/// The first stage: a shard task's planes decoded from their TIFFs into one buffer, channel after channel,
+/// The reader stage: a shard task's planes decoded from their TIFFs into one buffer, channel after channel,
 /// each sampled for the display window. The only place pixels are decoded.
 struct PlaneReader: Sendable {
     /// How one plane of a shard task went.

@@ -4,10 +4,11 @@ import NGFF
 import TIFF
 import Zarr
 
-/// The second stage: a shard's level-0 planes halved level by level, each level compressed through its
-/// field array's writer and handed to the writer stage (`writes`), which puts it in its file while the
-/// next is compressed. The writers are built once per run, one per well, field and level: in the staging
-/// store for a well written whole, in the plate store for timepoints written in place.
+/// The pyramid of a shard: its level-0 planes halved level by level (the downsampler stage), each level
+/// compressed through its field array's writer (the compressor stage) and handed to the writer stage
+/// (`writes`), which puts it in its file while the next is compressed. The writers are built once per
+/// run, one per well, field and level: in the staging store for a well written whole, in the plate store
+/// for timepoints written in place.
 struct PyramidWriter: Sendable {
     private let layout: FieldArrayLayout
     private let sampleType: TIFFSampleType
@@ -36,28 +37,33 @@ struct PyramidWriter: Sendable {
         }
     }
 
-    /// Writes `task`'s shard at every level; `buffers[0]` holds its level-0 planes, the other buffers
-    /// receive the halved ones.
-    func write(_ task: ShardTask, buffers: [UnsafeMutableRawBufferPointer], workspace: ZarrWriteWorkspace) throws {
+    /// Halves the shard's level-0 planes in `buffers` into every coarser level, each from the one above.
+    func halve(_ task: ShardTask, buffers: ShardBuffers) {
+        let elementSize = sampleType.byteCount
+        for level in layout.pyramid.levels.indices.dropFirst() {
+            let size = layout.pyramid.levels[level], above = layout.pyramid.levels[level - 1]
+            let levelBytes = size.height * size.width * elementSize
+            let aboveBytes = above.height * above.width * elementSize
+            for slot in task.planes.indices {
+                let source = buffers.levels[level - 1][(slot * aboveBytes)..<((slot + 1) * aboveBytes)]
+                let destination = buffers.levels[level][(slot * levelBytes)..<((slot + 1) * levelBytes)]
+                Downsampler.halve(UnsafeRawBufferPointer(rebasing: source), height: above.height, width: above.width,
+                                  into: UnsafeMutableRawBufferPointer(rebasing: destination), sampleType: sampleType)
+            }
+        }
+    }
+
+    /// Encodes the shard at every level from `buffers` (`halve` filled the coarser ones) and hands each
+    /// encoded unit to the writer stage.
+    func write(_ task: ShardTask, buffers: ShardBuffers, workspace: ZarrWriteWorkspace) throws {
         let channels = task.planes.count
         let origin = layout.origin(timepoint: task.timepoint, firstChannel: task.firstChannel, zPlane: task.zPlane)
-        let elementSize = sampleType.byteCount
         workspace.batch = written[task.wellIndex]
         for (level, writer) in writers[task.wellIndex][task.field].enumerated() {
             let size = layout.pyramid.levels[level]
-            let levelBytes = size.height * size.width * elementSize
-            if level > 0 {
-                let above = layout.pyramid.levels[level - 1]
-                let aboveBytes = above.height * above.width * elementSize
-                for slot in 0..<channels {
-                    let source = buffers[level - 1][(slot * aboveBytes)..<((slot + 1) * aboveBytes)]
-                    let destination = buffers[level][(slot * levelBytes)..<((slot + 1) * levelBytes)]
-                    Downsampler.halve(UnsafeRawBufferPointer(rebasing: source), height: above.height, width: above.width,
-                                      into: UnsafeMutableRawBufferPointer(rebasing: destination), sampleType: sampleType)
-                }
-            }
+            let levelBytes = size.height * size.width * sampleType.byteCount
             try writer.writeRegion(origin: origin, shape: layout.regionShape(level: level, channels: channels),
-                                   data: UnsafeRawBufferPointer(rebasing: buffers[level][..<(channels * levelBytes)]),
+                                   data: UnsafeRawBufferPointer(rebasing: buffers.levels[level][..<(channels * levelBytes)]),
                                    workspace: workspace)
         }
     }
