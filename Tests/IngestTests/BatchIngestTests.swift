@@ -22,6 +22,19 @@ struct BatchIngestTests {
                             progress: { progress?.record($0) })
     }
 
+    /// Bytes of the chunk and shard files under `root`: every file but the metadata documents.
+    static func dataFileBytes(under root: String) -> Int {
+        let metadata: Set<String> = ["zarr.json", ".zattrs", ".zgroup", ".zarray", ".zmetadata"]
+        guard let files = FileManager.default.enumerator(atPath: root) else { return 0 }
+        var total = 0
+        while let relative = files.nextObject() as? String {
+            guard files.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+                  !metadata.contains((relative as NSString).lastPathComponent) else { continue }
+            total += files.fileAttributes?[.size] as? Int ?? 0
+        }
+        return total
+    }
+
     /// Level `level` of one field plane, read back from the store as values.
     static func storedPlane(plateRoot: String, well: String, field: Int, level: Int, channel: Int) throws -> [Double] {
         let array = try ZarrArrayReader.open(store: FileStore(root: plateRoot), path: "\(well)/\(field)/\(level)")
@@ -59,6 +72,8 @@ struct BatchIngestTests {
         #expect(plate.planesWritten == 12)
         #expect(plate.missingPlanes == 0)
         #expect(plate.bytesRead == 12 * 40 * 24 * 2)
+        #expect(plate.bytesWritten == Self.dataFileBytes(under: plate.path))
+        #expect(plate.bytesWritten > 0)
         #expect(HCSValidator().validate(plateAt: plate.path).isValid)
 
         let source = Self.sourcePlane(row: 1, column: 0, field: 1, channel: 1)

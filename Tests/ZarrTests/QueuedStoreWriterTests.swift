@@ -39,11 +39,15 @@ struct QueuedStoreWriterTests {
                         failures.record(error)
                     }
                 }
-                try batch.waitUntilWritten()
+                let bytes = try batch.waitUntilWritten()
                 stage.close()
                 #expect(failures.all.isEmpty, "\(failures.all)")
                 let files = allFiles(under: direct.root)
                 #expect(allFiles(under: queued.root) == files)
+                let sizes = try files.filter { !["zarr.json", ".zarray", ".zattrs"].contains(($0 as NSString).lastPathComponent) }.map {
+                    try FileManager.default.attributesOfItem(atPath: queued.root + "/" + $0)[.size] as? Int ?? 0
+                }
+                #expect(bytes == sizes.reduce(0, +), "the batch counts the bytes of every chunk or shard it wrote")
                 for file in files {
                     let expected = try Data(contentsOf: URL(fileURLWithPath: direct.root + "/" + file))
                     #expect(try Data(contentsOf: URL(fileURLWithPath: queued.root + "/" + file)) == expected, "\(file)")

@@ -30,6 +30,7 @@ final class PlateAssembler: Sendable {
     private struct Outcome: Sendable {
         var writtenWells: [WellPosition] = []
         var failedWells: [WellFailure] = []
+        var bytesWritten = 0
     }
 
     private let geometry: PlateGeometry
@@ -135,7 +136,7 @@ final class PlateAssembler: Sendable {
             planesWritten: state.planesWritten,
             missingPlanes: plans.reduce(0) { $0 + $1.timepoints.count } * geometry.planesPerTimepoint
                 - state.planesWritten - padding,
-            singlePlanePadding: padding, bytesRead: state.bytesRead)
+            singlePlanePadding: padding, bytesRead: state.bytesRead, bytesWritten: finished.bytesWritten)
         return (result, state.rejected.sorted())
     }
 
@@ -204,7 +205,7 @@ final class PlateAssembler: Sendable {
             return nil
         }
         do {
-            try pyramid.writeMetadata(wellIndex: wellIndex)
+            let bytes = try pyramid.writeMetadata(wellIndex: wellIndex)
             if plan.inPlace {
                 // The image metadata stays: axes, scales and tables do not depend on the t extent, and the
                 // display windows are those of the timepoints the well was first written with.
@@ -213,7 +214,10 @@ final class PlateAssembler: Sendable {
                 try writeWellMetadata(well, windows: wellProgress.channelSamples.map(\.window))
                 try publisher.publish(well)
             }
-            outcome.withLock { $0.writtenWells.append(well) }
+            outcome.withLock {
+                $0.writtenWells.append(well)
+                $0.bytesWritten += bytes
+            }
             return HCSPlateStore.wellPath(row: well.rowName, column: well.columnName)
         } catch {
             // The error names the file and the step: a chunk or shard the writer stage wrote, metadata, the swap.

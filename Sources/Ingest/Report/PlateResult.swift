@@ -16,6 +16,8 @@ public struct PlateResult: Sendable {
     public var singlePlanePadding: Int = 0
     /// Raw pixel bytes read from the source files.
     public let bytesRead: Int
+    /// Bytes of the chunks and shards written for the wells written (metadata aside).
+    public var bytesWritten = 0
     /// What the vendor plan expected but the export lacks (instrument error records, images never written).
     public var planGaps: [String] = []
 }

@@ -68,8 +68,8 @@ struct WellWriting {
         let placedTimepoints = Dictionary(images.map { ($0.relativePath, $0.key.t) }, uniquingKeysWith: { first, _ in first })
         let (failures, listedAt) = try record(outcome, ready: ready, files: files, timepoints: placedTimepoints, plate: plate,
                                               catalog: catalog)
-        metrics.record(written: ready.filter { outcome.result.wellsWritten.contains($0.position) }, plateRoot: plate.storePath,
-                       listedAt: listedAt, started: started, sourceBytes: outcome.result.bytesRead)
+        metrics.record(written: ready.filter { outcome.result.wellsWritten.contains($0.position) }, listedAt: listedAt,
+                       started: started, sourceBytes: outcome.result.bytesRead, writtenBytes: outcome.result.bytesWritten)
         let seconds = Date().timeIntervalSince(started)
         let line = "plate \(plate.name): wrote \(outcome.result.wellsWritten.map(\.label).joined(separator: " ")) in "
             + String(format: "%.2f s", seconds)

@@ -13,25 +13,14 @@ struct WriteMetrics {
     private let bytesRead = Counter(label: "platedrop_source_bytes_read_total")
     private let bytesWritten = Counter(label: "platedrop_bytes_written_total")
 
-    /// One finished write: `written` wells (as they were when the write started) listed at `listedAt`.
-    func record(written: [WellRecord], plateRoot: String, listedAt: Double, started: Date, sourceBytes: Int) {
+    /// One finished write: `written` wells (as they were when the write started) listed at `listedAt`, with
+    /// the bytes the writer read and wrote for them.
+    func record(written: [WellRecord], listedAt: Double, started: Date, sourceBytes: Int, writtenBytes: Int) {
         writeDuration.recordSeconds(Date().timeIntervalSince(started))
         bytesRead.increment(by: sourceBytes)
+        bytesWritten.increment(by: writtenBytes)
         for well in written {
             wellLatency.recordSeconds(max(0, listedAt - well.lastActivityAt))
-            bytesWritten.increment(by: Self.bytes(under: plateRoot + "/\(well.position.rowName)/\(well.column + 1)"))
         }
-    }
-
-    /// The size of the files under `path` (a well just published: its arrays' chunks or shards).
-    private static func bytes(under path: String) -> Int {
-        guard let files = FileManager.default.enumerator(atPath: path) else { return 0 }
-        var total = 0
-        while files.nextObject() != nil {
-            if files.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
-                total += (files.fileAttributes?[.size] as? Int) ?? 0
-            }
-        }
-        return total
     }
 }

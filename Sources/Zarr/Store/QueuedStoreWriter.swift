@@ -66,12 +66,12 @@ public final class QueuedStoreWriter: @unchecked Sendable {
         return empty
     }
 
-    /// Blocks until `batch` has no unit queued or being written.
-    func wait(for batch: StoreWriteBatch) -> ZarrError? {
+    /// Blocks until `batch` has no unit queued or being written; its bytes written, or its first failure.
+    func wait(for batch: StoreWriteBatch) -> Result<Int, ZarrError> {
         condition.lock()
         defer { condition.unlock() }
         while batch.pending > 0 { condition.wait() }
-        return batch.failure
+        return batch.failure.map { .failure($0) } ?? .success(batch.bytesWritten)
     }
 
     private func writeJobs() {
@@ -95,6 +95,7 @@ public final class QueuedStoreWriter: @unchecked Sendable {
             }
             condition.lock()
             if let failure, job.batch.failure == nil { job.batch.failure = failure }
+            if failure == nil, !skip { job.batch.bytesWritten += job.unit.bytes.count }
             job.batch.pending -= 1
             freeUnits.append(job.unit)
             condition.broadcast()
@@ -112,6 +113,8 @@ public final class StoreWriteBatch: @unchecked Sendable {
     private let writer: QueuedStoreWriter
     fileprivate(set) var pending = 0
     fileprivate(set) var failure: ZarrError?
+    /// Bytes of the units written so far.
+    fileprivate(set) var bytesWritten = 0
 
     fileprivate init(writer: QueuedStoreWriter) {
         self.writer = writer
@@ -122,8 +125,10 @@ public final class StoreWriteBatch: @unchecked Sendable {
         writer.enqueue(unit, key: key, store: store, durable: durable, batch: self)
     }
 
-    /// Returns once every unit sent through this batch is in its file; throws the first write that failed.
-    public func waitUntilWritten() throws(ZarrError) {
-        if let failure = writer.wait(for: self) { throw failure }
+    /// Returns once every unit sent through this batch is in its file, with their bytes; throws the first
+    /// write that failed.
+    @discardableResult
+    public func waitUntilWritten() throws(ZarrError) -> Int {
+        try writer.wait(for: self).get()
     }
 }

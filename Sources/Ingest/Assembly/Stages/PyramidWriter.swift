@@ -100,11 +100,12 @@ struct PyramidWriter: Sendable {
     /// its level 0 of field 0, the array readers size the image by, grown last, so every t index a reader
     /// finds there is on disk at every level and field.
     /// Its chunks are in their files first: the metadata waits for the well's writes, and throws the first
-    /// that failed.
-    func writeMetadata(wellIndex: Int) throws {
-        try written[wellIndex].waitUntilWritten()
+    /// that failed. Returns the bytes of the chunks and shards written for the well.
+    func writeMetadata(wellIndex: Int) throws -> Int {
+        let bytes = try written[wellIndex].waitUntilWritten()
         for field in writers[wellIndex].reversed() {
             for writer in field.reversed() { try writer.writeMetadata() }
         }
+        return bytes
     }
 }
