@@ -39,22 +39,23 @@ public enum CatalogJSON {
         ]
     }
 
-    /// `plates --json`: every plate with its state, store, wells by state and last activity.
+    /// `plates --json`: every plate with its state, store, wells by state, the wells its plan expects (null
+    /// without a plan that lists wells) and last activity.
     public static func plates(_ lines: [PlateProgress]) -> JSONValue {
         .array(lines.map { line in
             ["name": .string(line.plate.name), "root": .string(line.plate.root), "state": .string(line.plate.state.rawValue),
-             "store": .string(line.plate.storePath), "wells": counts(line.wells),
+             "store": .string(line.plate.storePath), "wells": counts(line.wells), "expectedWells": expectedWells(line.plate),
              "lastActivityAt": .double(line.plate.lastActivityAt), "timepoints": timepoints(line.timepoints)]
         })
     }
 
-    /// `plate NAME --json`: the plate, its format, every well and its files by state.
+    /// `plate NAME --json`: the plate, its format, the wells its plan expects, every well and its files by state.
     public static func plate(_ snapshot: PlateSnapshot) -> JSONValue {
         let format = snapshot.format
         return [
             "name": .string(snapshot.plate.name), "state": .string(snapshot.plate.state.rawValue),
             "store": .string(snapshot.plate.storePath), "rows": JSONValue(format.rows), "columns": JSONValue(format.columns),
-            "timepoints": timepoints(snapshot.timepoints),
+            "expectedWells": expectedWells(snapshot.plate), "timepoints": timepoints(snapshot.timepoints),
             "wells": .array(snapshot.wells.map { well in
                 self.well(well, timepoints: snapshot.wellTimepoints[well.id!] ?? [], planned: snapshot.plate.plannedTimepoints)
             }),
@@ -80,6 +81,11 @@ public enum CatalogJSON {
     public static func timepoints(_ progress: TimepointProgress) -> JSONValue {
         ["written": JSONValue(progress.written), "planned": progress.planned.map { JSONValue($0) } ?? .null,
          "progress": progress.label.map(JSONValue.string) ?? .null]
+    }
+
+    /// The number of wells the plate's plan expects; null without a plan that lists wells.
+    static func expectedWells(_ plate: PlateRecord) -> JSONValue {
+        plate.expectedWells.map { JSONValue($0) } ?? .null
     }
 
     /// An audit event, as the commands that list problems print it.

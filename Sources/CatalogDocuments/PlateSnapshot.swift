@@ -11,6 +11,11 @@ public struct PlateSnapshot: Sendable {
     public let timepoints: TimepointProgress
     public let wellTimepoints: [Int64: [TimepointRecord]]
 
+    /// Its wells written, against its plan's.
+    public var wellProgress: WellProgress {
+        WellProgress(of: plate, wells: Dictionary(grouping: wells, by: \.state.rawValue).mapValues(\.count))
+    }
+
     /// The recorded plate format, else the smallest standard one holding the wells seen.
     public var format: PlateFormat {
         let recorded = plate.formatRows.flatMap { rows in plate.formatColumns.map { PlateFormat(rows: rows, columns: $0) } }

@@ -117,13 +117,13 @@ import Testing
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness,
-                            CatalogSchema.alerts, CatalogSchema.timepoints])
+                            CatalogSchema.alerts, CatalogSchema.timepoints, CatalogSchema.expectedWells])
         let tables = try catalog.read { transaction in
             try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Set(tables).isDisjoint(with: ["acquisition", "channel", "field"]), "\(tables)")
         let plateColumns = try catalog.read { transaction in try transaction.db.columns(in: "plate").map(\.name) }
-        #expect(plateColumns.contains("missingWells") && plateColumns.contains("stalledAt"))
+        #expect(plateColumns.contains("missingWells") && plateColumns.contains("stalledAt") && plateColumns.contains("expectedWells"))
         let daemonColumns = try catalog.read { transaction in try transaction.db.columns(in: "daemon").map(\.name) }
         #expect(daemonColumns.contains("writePauses"))
         let indexes = try catalog.read { transaction in try transaction.db.indexes(on: "event").map(\.name) }
@@ -137,7 +137,7 @@ import Testing
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied.count == 5)
+        #expect(applied.count == 6)
     }
 
     /// A catalogue of the schema before timepoints (v3) holding a time-lapse well written over two
@@ -176,5 +176,38 @@ import Testing
         #expect(plate.plannedTimepoints == nil)
         let progress = try catalog.read { transaction in try transaction.timepointProgress(of: plate) }
         #expect(progress == TimepointProgress(written: 2, planned: nil) && progress.label == "t 2")
+    }
+
+    /// A catalogue of the schema before the plan's well count (v5): its plates keep their rows, know no
+    /// expected count (their progress is told against the wells seen) until the planner records one.
+    @Test func platesOfTheSchemaBeforeExpectedWellsHaveNoneUntilRecorded() throws {
+        let path = CatalogTests.temporaryPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.timepoints)
+            try old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
+                    INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt, plannedTimepoints)
+                        VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1, 48);
+                    INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
+                        VALUES (1, 1, 0, 0, 'written', 1, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
+                    """)
+            }
+        }
+        let catalog = try Catalog(path: path)
+        let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
+        #expect(applied.contains(CatalogSchema.expectedWells))
+        let migrated = try #require(try catalog.read { transaction in try transaction.plateProgress() }.first)
+        #expect(migrated.plate.name == "P" && migrated.plate.plannedTimepoints == 48 && migrated.plate.expectedWells == nil)
+        #expect(migrated.wellProgress == WellProgress(written: 1, expected: nil, seen: 2) && migrated.wellProgress.label == "1 / 2 seen")
+
+        try catalog.write { transaction in try transaction.recordExpectedWells(of: migrated.plate, 96) }
+        let recorded = try #require(try catalog.read { transaction in try transaction.plateProgress() }.first)
+        #expect(recorded.plate.expectedWells == 96 && recorded.wellProgress.label == "1 / 96")
+        let events = try catalog.read { transaction in try Int.fetchOne(transaction.db, sql: "SELECT COUNT(*) FROM event") }
+        #expect(events == 0, "recording the plan's well count is not an event")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Zarr
 
 extension DaemonEndToEndSuite {
     @Suite("catalogue commands while the daemon writes and after it stopped")
@@ -34,6 +35,19 @@ extension DaemonEndToEndSuite {
 
             try await workspace.stop(daemon)
             try await expectEveryCommandAnswers(workspace, plate: export.plateName, daemonRunning: false)
+            try await expectWellsAgainstThePlan(workspace, plate: export.plateName, written: 6, expected: 6)
+        }
+
+        /// `plates` and `plate` count the wells written against the wells the plan (the HTD) selects, in text
+        /// as the web view does and in JSON as `expectedWells`.
+        private func expectWellsAgainstThePlan(_ workspace: DaemonWorkspace, plate: String, written: Int, expected: Int) async throws {
+            let plates = try await workspace.command(["plates"])
+            #expect(plates.standardOutput.contains("\(plate)  finalized  wells written \(written) / \(expected)  "), "\(plates.transcript)")
+            let map = try await workspace.command(["plate", plate])
+            #expect(map.standardOutput.contains("wells written \(written) / \(expected) [\(written) written]"), "\(map.transcript)")
+            let listed = try await workspace.command(["plates", "--json"]).json().arrayValue ?? []
+            #expect(listed.map { $0["expectedWells"] } == [JSONValue(expected)], "\(listed)")
+            #expect(try await workspace.command(["plate", plate, "--json"]).json()["expectedWells"] == JSONValue(expected))
         }
 
         private func expectEveryCommandAnswers(_ workspace: DaemonWorkspace, plate: String, daemonRunning: Bool) async throws {

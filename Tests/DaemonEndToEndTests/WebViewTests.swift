@@ -31,10 +31,11 @@ extension DaemonEndToEndSuite {
                 try await workspace.awaitWritten(well, plate: export.plateName, daemon: daemon)
                 written.append(well)
                 try await expectPlatePage(web, plate: export.plateName, written: written, workspace: workspace)
+                try await expectOverview(web, written: written.count, expected: export.wellNames.count, daemon: daemon)
             }
             try await workspace.awaitFinalized(plate: export.plateName, daemon: daemon)
 
-            try await expectSameJSONAsTheCLI(web, workspace: workspace, plate: export.plateName)
+            try await expectSameJSONAsTheCLI(web, workspace: workspace, plate: export.plateName, expected: export.wellNames.count)
             let overview = try await web.get("/")
             #expect(overview.status == 200 && overview.header("Content-Type")?.hasPrefix("text/html") == true)
             #expect(overview.text.contains("href=\"/plates/WebPlate\"") && overview.text.contains("finalized"))
@@ -116,13 +117,28 @@ extension DaemonEndToEndSuite {
             #expect(Set(listed ?? []).isSuperset(of: written))
         }
 
-        private func expectSameJSONAsTheCLI(_ web: WebClient, workspace: DaemonWorkspace, plate: String) async throws {
+        /// The overview counts the plate's wells written against the wells its plan (the mlf) lists, once the
+        /// planner has read the plan.
+        private func expectOverview(_ web: WebClient, written: Int, expected: Int, daemon: DaemonProcess) async throws {
+            let cell = "<td>\(written) / \(expected)</td>"
+            let overview = try await Deadline.poll(for: "the overview to show \(cell)", daemon: daemon) {
+                let page = try await web.get("/")
+                return page.text.contains(cell) ? page : nil
+            }
+            #expect(overview.text.contains("<th>Wells written / expected</th>"), "\(overview.text)")
+        }
+
+        private func expectSameJSONAsTheCLI(_ web: WebClient, workspace: DaemonWorkspace, plate: String, expected: Int) async throws {
             for (path, command) in [("/api/plates", ["plates"]), ("/api/plates/\(plate)", ["plate", plate])] {
                 let served = try await web.get(path)
                 let printed = try await workspace.command(command + ["--json"])
                 #expect(served.header("Content-Type") == "application/json")
                 #expect(served.text == printed.standardOutput, "\(path) differs from platedrop \(command.joined(separator: " ")) --json")
             }
+            let plates = try JSONValue(parsing: [UInt8](try await web.get("/api/plates").body)).arrayValue ?? []
+            #expect(plates.map { $0["expectedWells"] } == [JSONValue(expected)], "\(plates)")
+            let plateDocument = try JSONValue(parsing: [UInt8](try await web.get("/api/plates/\(plate)").body))
+            #expect(plateDocument["expectedWells"] == JSONValue(expected))
             // The heartbeat moves every two seconds; everything else is still once the plate is finalized.
             let served = try JSONValue(parsing: [UInt8](try await web.get("/api/status").body))
             let printed = try await workspace.command(["status", "--json"]).json()

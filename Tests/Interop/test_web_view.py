@@ -3,9 +3,9 @@
 A plate is delivered well by well to `platedrop serve` with `[web] listen` on a free loopback port. While it
 fills, Debian's chromium renders the plate page to PNG (kept at $PLATEDROP_SCREENSHOT; `make test` puts it
 under .build/), and the written wells' thumbnails must be visible in it; when the next well is written the
-open page shows it too, without reloading. Each thumbnail, decoded by Pillow, must be the lowest pyramid level
-as zarr-python reads it, composited with the omero colours and windows. `/metrics`, parsed by
-prometheus_client, must count what the catalogue holds.
+open page shows it too, without reloading. The overview counts the wells written against the plan's. Each
+thumbnail, decoded by Pillow, must be the lowest pyramid level as zarr-python reads it, composited with the
+omero colours and windows. `/metrics`, parsed by prometheus_client, must count what the catalogue holds.
 """
 
 from __future__ import annotations
@@ -188,9 +188,13 @@ def test_web_view_while_a_plate_fills(platedrop: PlateDrop, tmp_path: Path, scre
             assert thumbnails[well].shape == expected.shape
             assert np.abs(thumbnails[well].astype(int) - expected.astype(int)).max() <= 1, f"thumbnail of {well}"
             if count == len(WELLS) - 1:
-                # The plate is still filling: its page, as a browser shows it.
+                # The plate is still filling: the overview counts its wells against the plan's (the mlf's), and
+                # its page, as a browser shows it.
                 plate = cli_json(platedrop, catalog, "plate", PLATE)
                 assert json.loads(plate.stdout)["state"] == "receiving"
+                progress = f"<td>{count} / {len(WELLS)}</td>"
+                wait_for(f"the overview to show {progress}", daemon,
+                         lambda: True if progress in get(f"{base}/").decode() else None)
                 page = browser.open(f"{base}/plates/{PLATE}")
                 browser.wait_until(page, ALL_THUMBNAILS_LOADED.format(count=count), DEADLINE_SECONDS)
                 browser.evaluate(page, "window.openedOnce = true")
@@ -208,6 +212,10 @@ def test_web_view_while_a_plate_fills(platedrop: PlateDrop, tmp_path: Path, scre
 
         assert get(f"{base}/api/plates/{PLATE}").decode() == cli_json(platedrop, catalog, "plate", PLATE).stdout
         assert get(f"{base}/api/plates").decode() == cli_json(platedrop, catalog, "plates").stdout
+        plates = json.loads(get(f"{base}/api/plates"))
+        assert [plate["expectedWells"] for plate in plates] == [len(WELLS)]
+        overview = get(f"{base}/").decode()
+        assert "<th>Wells written / expected</th>" in overview and f"<td>{len(WELLS)} / {len(WELLS)}</td>" in overview
 
         samples = metric_samples(get(f"{base}/metrics").decode())
         status = json.loads(cli_json(platedrop, catalog, "status").stdout)

@@ -60,6 +60,38 @@ import Testing
         #expect(try bench.wells(of: plate).map(\.state) == [.ready])
     }
 
+    /// The planner stores how many wells the plate's plan expects: none without a plan, every well of the
+    /// plate from an HTD that selects none, the selected ones once the plan is rewritten to select three.
+    @Test func thePlanExpectedWellCountIsStoredAndFollowsThePlan() throws {
+        let bench = try DaemonBench()
+        try bench.deliverImage(image)
+        let intake = Intake(roots: bench.roots, endMarker: nil, plans: PlanCache())
+        let planner = Planner(roots: bench.roots, settings: DaemonSettings(), plans: PlanCache())
+        try bench.catalog.write { transaction in _ = try intake.apply([bench.stable(image)], to: transaction, now: 1) }
+        try bench.catalog.write { transaction in try planner.plan(transaction, now: 2) }
+        #expect(try bench.plate("P")?.expectedWells == nil)
+
+        let plan = "P.HTD"
+        func deliverPlan(selecting rows: [String], version: Int64, now: Double) throws {
+            let lines = ["\"HTSInfoFile\", Version 1.0", "\"XWells\", 12", "\"YWells\", 8"]
+                + rows.enumerated().map { "\"WellsSelection\($0.offset + 1)\", \($0.element)" }
+                + ["\"Sites\", FALSE", "\"Waves\", FALSE", "\"EndFile\""]
+            try (lines.joined(separator: "\n") + "\n").write(toFile: bench.root.settings.path + "/" + plan, atomically: true, encoding: .utf8)
+            try bench.catalog.write { transaction in _ = try intake.apply([bench.stable(plan, version: version)], to: transaction, now: now) }
+            try bench.catalog.write { transaction in try planner.plan(transaction, now: now + 1) }
+        }
+        try deliverPlan(selecting: [], version: 1, now: 3)
+        #expect(try bench.plate("P")?.expectedWells == 96)
+
+        func row(selecting columns: Set<Int>) -> String {
+            (0..<12).map { columns.contains($0) ? "TRUE" : "FALSE" }.joined(separator: ", ")
+        }
+        try deliverPlan(selecting: [row(selecting: [0, 1]), row(selecting: [2])], version: 2, now: 5)
+        #expect(try bench.plate("P")?.expectedWells == 3)
+        let progress = try bench.catalog.read { transaction in try transaction.plateProgress() }.first?.wellProgress
+        #expect(progress == WellProgress(written: 0, expected: 3, seen: 1))
+    }
+
     @Test func aChangedImageReopensAFinalizedPlateAndRemovesItsDoneMarker() throws {
         let bench = try DaemonBench()
         try bench.deliverImage(image)

@@ -3,4 +3,9 @@ public struct PlateProgress: Sendable {
     public let plate: PlateRecord
     public let wells: [String: Int]
     public let timepoints: TimepointProgress
+
+    /// Its wells written, against its plan's.
+    public var wellProgress: WellProgress {
+        WellProgress(of: plate, wells: wells)
+    }
 }

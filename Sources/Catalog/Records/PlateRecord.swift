@@ -31,8 +31,11 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     /// Timepoints the plate's plan declares, when it declares more than one: the plate's progress is told
     /// against it (`t 7/48`).
     public var plannedTimepoints: Int?
+    /// Wells the plate's plan expects images of; nil without a plan that lists wells. The plate's progress is
+    /// told against it (`3 / 96`), else against the wells seen so far.
+    public var expectedWells: Int?
 
-    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, stalledAt: Double? = nil, plannedTimepoints: Int? = nil) {
+    public init(id: Int64? = nil, root: String, name: String, state: PlateState, storePath: String, shapeSignature: String? = nil, formatRows: Int? = nil, formatColumns: Int? = nil, endMarkerSeen: Bool = false, reason: String? = nil, createdAt: Double, lastActivityAt: Double, completedAt: Double? = nil, finalizedAt: Double? = nil, missingWells: String? = nil, stalledAt: Double? = nil, plannedTimepoints: Int? = nil, expectedWells: Int? = nil) {
         self.id = id
         self.root = root
         self.name = name
@@ -50,6 +53,7 @@ public struct PlateRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.missingWells = missingWells
         self.stalledAt = stalledAt
         self.plannedTimepoints = plannedTimepoints
+        self.expectedWells = expectedWells
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -152,6 +152,9 @@ enum CatalogSchema {
                 WHERE well.writtenAt IS NOT NULL AND file.role = 'image' AND file.state IN ('ingested', 'ignored')
                 """)
         }
+        migrator.registerMigration(Self.expectedWells) { db in
+            try db.alter(table: "plate") { table in table.add(column: "expectedWells", .integer) }
+        }
         return migrator
     }
 
@@ -161,4 +164,5 @@ enum CatalogSchema {
     static let completeness = "v3: the wells a plate completed without; unused acquisition, channel and field tables dropped"
     static let alerts = "v4: when a plate stalled; the disk guard's pauses on the daemon row"
     static let timepoints = "v5: timepoints of each well, written one by one (time-lapse plates grow along t); the plan's timepoint count"
+    static let expectedWells = "v6: the number of wells the plate's plan expects"
 }

@@ -89,6 +89,15 @@ extension CatalogTransaction {
         try plate.update(db)
     }
 
+    /// The number of wells the plate's plan expects (nil: no plan lists any), kept for progress reports. No
+    /// event: a plan that changes is reported by what it changes (completeness), not by this count.
+    public func recordExpectedWells(of plate: PlateRecord, _ count: Int?) throws {
+        guard var plate = try plate.id.flatMap({ try PlateRecord.fetchOne(db, key: $0) }),
+              plate.expectedWells != count else { return }
+        plate.expectedWells = count
+        try plate.update(db)
+    }
+
     /// receiving → complete (plate-complete), `why` saying what made it so; `missingWells` are the wells its
     /// plan expected that it completes without.
     public func complete(_ plate: PlateRecord, because why: String, missingWells: [String] = [], now: Double) throws {

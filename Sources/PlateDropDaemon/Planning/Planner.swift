@@ -51,6 +51,7 @@ struct Planner {
         let time = PlateTimepoints(present: Set(slotsByWell.values.flatMap { $0.map(\.t) }), plan: plan)
         let planned = plan.map { $0.plannedTimepoints.count } ?? root.settings.expectations?.timepoints
         try catalog.recordPlannedTimepoints(of: plate, planned.flatMap { $0 > 1 ? $0 : nil })
+        try catalog.recordExpectedWells(of: plate, coverage.map(\.expectedWells.count).flatMap { $0 > 0 ? $0 : nil })
         let timedOut = now - plate.lastActivityAt >= settings.plateTimeout / .seconds(1)
         let quiet = root.settings.quietPeriod / .seconds(1)
         // The instrument declares its run finished (HCS.ai CollectionComplete); once no file has come for the

@@ -42,14 +42,12 @@ struct OverviewPage {
     private var plateTable: String {
         guard !plates.isEmpty else { return "<h2>Plates</h2><p class=\"muted\">No plates yet.</p>" }
         let rows = plates.map { line in
-            let written = line.wells[WellState.written.rawValue, default: 0]
-            let known = line.wells.values.reduce(0, +)
             let link = "/plates/" + WebRoute.component(line.plate.name)
             return "<tr><td><a href=\"\(HTML.escape(link))\">\(HTML.escape(line.plate.name))</a></td>"
-                + "<td>\(line.plate.state.rawValue)</td><td>\(written) / \(known)</td>"
+                + "<td>\(line.plate.state.rawValue)</td><td>\(line.wellProgress.label)</td>"
                 + "<td>\(line.plate.id.flatMap { rejected[$0] } ?? 0)</td><td>\(HTML.time(line.plate.lastActivityAt))</td></tr>"
         }
-        return "<h2>Plates</h2><table><tr><th>Plate</th><th>State</th><th>Wells written / seen</th>"
+        return "<h2>Plates</h2><table><tr><th>Plate</th><th>State</th><th>Wells written / expected</th>"
             + "<th>Files rejected</th><th>Last activity</th></tr>" + rows.joined() + "</table>"
     }
 

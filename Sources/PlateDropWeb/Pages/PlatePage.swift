@@ -11,11 +11,10 @@ struct PlatePage {
 
     var html: String {
         let plate = snapshot.plate
-        let written = snapshot.wells.filter { $0.state == .written }.count
         let summary = """
             <h1>Plate \(HTML.escape(plate.name))</h1>
-            <p><a href="/">All plates</a> · <b>\(plate.state.rawValue)</b> · \(written) of \(snapshot.wells.count) \
-            well(s) written · files: \(HTML.escape(CountsText.summary(snapshot.files))) · last activity \
+            <p><a href="/">All plates</a> · <b>\(plate.state.rawValue)</b> · wells written \
+            \(snapshot.wellProgress.label) · files: \(HTML.escape(CountsText.summary(snapshot.files))) · last activity \
             \(HTML.time(plate.lastActivityAt))<br><span class="muted">\(HTML.escape(plate.storePath))</span></p>
             """
         return HTML.page(title: "Plate \(plate.name)", body: summary + map + legend + problems,

@@ -33,7 +33,8 @@ struct PlateMapView {
         }
         let counts = Dictionary(grouping: snapshot.wells, by: \.state.rawValue).mapValues(\.count)
         lines.append("legend: # written  W writing  R ready  o receiving  X failed  · no images")
-        lines.append("wells: \(CountsText.summary(counts)); files: \(CountsText.summary(snapshot.files))")
+        lines.append("wells written \(snapshot.wellProgress.label) [\(CountsText.summary(counts))]; "
+            + "files: \(CountsText.summary(snapshot.files))")
         for well in snapshot.wells where well.state == .failed {
             lines.append("  \(well.position) failed: \(well.reason ?? "unknown reason")")
         }

@@ -18,9 +18,7 @@ struct PlatesCommand: ParsableCommand {
         }
         if lines.isEmpty { print("no plates yet") }
         for line in lines {
-            let written = line.wells["written", default: 0]
-            let total = line.wells.values.reduce(0, +)
-            print("\(line.plate.name)  \(line.plate.state.rawValue)  \(written)/\(total) wells written  "
+            print("\(line.plate.name)  \(line.plate.state.rawValue)  wells written \(line.wellProgress.label)  "
                   + (line.timepoints.label.map { "\($0)  " } ?? "")
                   + "[\(CountsText.summary(line.wells))]  \(line.plate.storePath)")
         }
