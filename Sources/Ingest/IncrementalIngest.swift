@@ -31,7 +31,9 @@ public enum IncrementalIngest {
         options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(IngestError) -> Outcome {
-        let sized = PlateGeometry.survey(sources)
+        // The plan gaps of the wells and timepoints written: those of timepoints still coming are no gaps yet.
+        let sized = PlateGeometry.survey(sources, gapScope: Dictionary(requests.map { ($0.well, $0.timepoints) },
+                                                                       uniquingKeysWith: { $0.union($1) }))
         guard let geometry = sized.geometry else {
             let result = PlateResult(name: sources.name, path: plateRoot, wellsWritten: [],
                                      wellsFailed: requests.map { WellFailure(well: $0.well, reason: "no usable image") },

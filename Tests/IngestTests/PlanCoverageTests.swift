@@ -51,6 +51,23 @@ struct PlanCoverageTests {
                          "P.HTD expects well B2 field 1 channel 1 z 2 t 1, but no usable file provides it"])
     }
 
+    @Test func aScopedReportNamesOnlyTheGapsOfTheWellsAndTimepointsWritten() {
+        // A1 and B2 at two timepoints; the instrument reports A1 at t 2 as not acquired; t 2 has not arrived.
+        let plan = PlatePlan(
+            source: "/export/run/P.HTD", scopeDirectory: "/export/run",
+            expected: Set([Self.a1, Self.b2].flatMap { well in
+                (0..<2).map { t in ImageKey(plate: "", well: well, field: 0, channel: 0, z: 0, t: t) }
+            }),
+            expectedMissing: [MissingImage(well: Self.a1, t: 1, reason: "AF error")])
+        let coverage = PlanCoverage(plan: plan, plate: "P_Plate_1", presentChannels: [0])
+        let firstTimepoint = Self.planes(Self.a1, channels: [0], z: [0])
+        #expect(coverage.gaps(present: firstTimepoint, scope: [Self.a1: [0]]).isEmpty)
+        #expect(coverage.gaps(present: firstTimepoint, scope: [Self.a1: [0], Self.b2: [0]])
+            == ["P.HTD expects well B2 field 1 channel 1 z 1 t 1, but no usable file provides it"])
+        #expect(coverage.gaps(present: firstTimepoint, scope: [Self.a1: [1]]) == ["P.HTD reports well A1 not acquired: AF error"])
+        #expect(coverage.gaps(present: firstTimepoint).count == 3, "unscoped, every record and every absent plane")
+    }
+
     @Test func aProjectionPlateIsExpectedToHoldOnlyTheChannelsItsRunProjected() {
         let projected = Self.plan.forProjections()
         let coverage = PlanCoverage(plan: projected, plate: "P_Plate_1_projection", presentChannels: [0])

@@ -44,6 +44,12 @@ struct DaemonBench {
                                              inode: 1))
     }
 
+    /// The watcher's report that `relativePath` is stable with its real fingerprint, as the writer checks it.
+    func actuallyStable(_ relativePath: String) throws -> WatchEvent {
+        .stable(root: "lab", relativePath: relativePath,
+                fingerprint: try #require(FileFingerprint.current(path: root.settings.path + "/" + relativePath)))
+    }
+
     func plate(_ name: String) throws -> PlateRecord? {
         try catalog.read { transaction in try transaction.plate(named: name) }
     }

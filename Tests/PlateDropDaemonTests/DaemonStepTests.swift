@@ -92,6 +92,35 @@ import Testing
         #expect(progress == WellProgress(written: 0, expected: 3, seen: 1))
     }
 
+    /// A write reports the plan gaps of the wells and timepoints it wrote: a plane its plan expects there
+    /// that no file provides, but nothing of the timepoints still to come.
+    @Test func aWriteReportsThePlanGapsOfWhatItWroteAndNotOfTimepointsStillComing() throws {
+        let bench = try DaemonBench()
+        let plan = "P.HTD"
+        let lines = ["\"HTSInfoFile\", Version 1.0", "\"TimePoints\", 3", "\"XWells\", 12", "\"YWells\", 8",
+                     "\"WellsSelection1\", TRUE" + String(repeating: ", FALSE", count: 11),
+                     "\"Sites\", FALSE", "\"Waves\", TRUE", "\"NWavelengths\", 2", "\"EndFile\""]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: bench.root.settings.path + "/" + plan, atomically: true, encoding: .utf8)
+        // The first timepoint's first wavelength only.
+        let image = "TimePoint_1/P_A01_w1.tif"
+        try bench.deliverImage(image)
+        let intake = Intake(roots: bench.roots, endMarker: nil, plans: PlanCache())
+        try bench.catalog.write { transaction in
+            _ = try intake.apply([bench.stable(plan), bench.actuallyStable(image)], to: transaction, now: 1)
+        }
+        let plate = try #require(try bench.plate("P"))
+        let well = try #require(try bench.wells(of: plate).first)
+        try bench.catalog.write { transaction in
+            try transaction.markReady(well, timepoints: [0], incompleteBecause: "written with what is there")
+        }
+        let writing = WellWriting(roots: bench.roots, plans: PlanCache(), logger: Logger(label: "test"))
+        let report = try writing.write(plate, catalog: bench.catalog, progress: { _ in }, shouldStop: { false })
+        #expect(!report.failed, "\(report.line)")
+        let gaps = try bench.catalog.read { transaction in try transaction.overview(problemLimit: 100) }.problems
+            .filter { $0.kind == EventKind.planGap.rawValue }.map(\.message)
+        #expect(gaps == ["P.HTD expects well A1 field 1 channel 2 z 1 t 1, but no usable file provides it"])
+    }
+
     @Test func aChangedImageReopensAFinalizedPlateAndRemovesItsDoneMarker() throws {
         let bench = try DaemonBench()
         try bench.deliverImage(image)

@@ -49,12 +49,21 @@ public struct PlanCoverage: Sendable {
     }
 
     /// The instrument's own missing-image records, then the expected planes `present` lacks, in words.
-    public func gaps(present: Set<PlaneKey>) -> [String] {
+    /// With a `scope` (instrument timepoints by well) only the records and planes of those wells and
+    /// timepoints: a daemon writing some wells reports what they lack, not the timepoints still to come.
+    public func gaps(present: Set<PlaneKey>, scope: [WellPosition: Set<Int>]? = nil) -> [String] {
         let source = plan.source.split(separator: "/").last.map(String.init) ?? plan.source
-        var gaps = plan.expectedMissing.map { record in
+        let records = plan.expectedMissing.filter { record in
+            guard let scope, let well = record.well else { return true }
+            return scope[well].map { timepoints in record.t.map(timepoints.contains) ?? true } ?? false
+        }
+        var gaps = records.map { record in
             "\(source) reports \(record.well.map { "well \($0.label) " } ?? "")not acquired: \(record.reason)"
         }
-        let absent = expectedByWell.values.flatMap { $0.subtracting(present) }
+        let wells = scope.map { scope in expectedByWell.filter { scope[$0.key] != nil } } ?? expectedByWell
+        let absent = wells.flatMap { well, planes in
+            planes.subtracting(present).filter { scope?[well]?.contains($0.t) ?? true }
+        }
             .sorted { ($0.well, $0.acquisition, $0.field, $0.channel, $0.z, $0.t) < ($1.well, $1.acquisition, $1.field, $1.channel, $1.z, $1.t) }
         let shown = absent.prefix(20).map { plane in
             "\(source) expects well \(plane.well.label) field \(plane.field + 1) channel \(plane.channel + 1) z \(plane.z + 1) "

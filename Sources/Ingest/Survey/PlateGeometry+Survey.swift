@@ -28,7 +28,8 @@ extension PlateGeometry {
 
     /// Reads every image's header, settles the plate-wide plane shape (the most common one), and
     /// rejects files that do not fit: unreadable, another shape or type, outside the plate, duplicates.
-    static func survey(_ sources: PlateSources) -> SurveyResult {
+    /// `gapScope` limits the plan gaps reported to those wells and instrument timepoints (all when nil).
+    static func survey(_ sources: PlateSources, gapScope: [WellPosition: Set<Int>]? = nil) -> SurveyResult {
         var rejected: [FileIssue] = []
         var probed: [ProbedImage] = []
         for image in sources.images {
@@ -113,7 +114,7 @@ extension PlateGeometry {
                 fingerprint: image.fingerprint))
         }
         let planGaps = plan.map {
-            PlanCoverage(plan: $0, plate: sources.name, presentChannels: Set(channels)).gaps(present: Set(claimed.keys).union(repeated))
+            PlanCoverage(plan: $0, plate: sources.name, presentChannels: Set(channels)).gaps(present: Set(claimed.keys).union(repeated), scope: gapScope)
         } ?? []
         let geometry = PlateGeometry(
             name: sources.name, format: format, height: frame.height, width: frame.width, sampleType: frame.sampleType,
