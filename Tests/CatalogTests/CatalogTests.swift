@@ -103,18 +103,23 @@ import Testing
 
 /// A catalogue written by an earlier PlateDrop is migrated in place at open, its rows kept.
 @Suite struct CatalogMigrationTests {
-    @Test func olderSchemaIsMigratedAndItsRowsKept() throws {
+    /// A catalogue created at the schema of `version`, holding the rows `sql` inserts, opened (so migrated)
+    /// as the current PlateDrop opens it.
+    static func catalogue(migratedFrom version: String, holding sql: String) throws -> Catalog {
         let path = CatalogTests.temporaryPath()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         do {
             let old = try DatabaseQueue(path: path)
-            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.firstVersion)
-            try old.write { db in
-                try db.execute(sql: "INSERT INTO event (at, level, kind, message) VALUES (1, 'error', 'old', 'kept')")
-            }
+            try CatalogSchema.migrator.migrate(old, upTo: version)
+            try old.write { db in try db.execute(sql: sql) }
         }
-        let catalog = try Catalog(path: path)
+        return try Catalog(path: path)
+    }
+
+    @Test func olderSchemaIsMigratedAndItsRowsKept() throws {
+        let catalog = try Self.catalogue(migratedFrom: CatalogSchema.firstVersion,
+                                         holding: "INSERT INTO event (at, level, kind, message) VALUES (1, 'error', 'old', 'kept')")
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness,
                             CatalogSchema.alerts, CatalogSchema.timepoints, CatalogSchema.expectedWells])
@@ -144,29 +149,19 @@ import Testing
     /// timepoints, an unwritten well and a file not ingested yet: the written well gets its two timepoints,
     /// written, at its generation; nothing else gets any.
     @Test func writtenWellsOfTheSchemaBeforeTimepointsGetTheTimepointsOfTheirFiles() throws {
-        let path = CatalogTests.temporaryPath()
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        do {
-            let old = try DatabaseQueue(path: path)
-            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.completeness)
-            try old.write { db in
-                try db.execute(sql: """
-                    INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
-                    INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt)
-                        VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1);
-                    INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
-                        VALUES (1, 1, 0, 0, 'receiving', 2, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
-                    INSERT INTO file (root, relativePath, size, modifiedNanoseconds, changedNanoseconds, inode, state, role,
-                                      plate, well, t, updatedAt) VALUES
-                        ('r', 'a1t1', 1, 1, 1, 1, 'ingested', 'image', 1, 1, 0, 1),
-                        ('r', 'a1t2', 1, 1, 1, 2, 'ingested', 'image', 1, 1, 1, 1),
-                        ('r', 'a1t3', 1, 1, 1, 3, 'stable', 'image', 1, 1, 2, 1),
-                        ('r', 'a2t1', 1, 1, 1, 4, 'stable', 'image', 1, 2, 0, 1);
-                    """)
-            }
-        }
-        let catalog = try Catalog(path: path)
+        let catalog = try Self.catalogue(migratedFrom: CatalogSchema.completeness, holding: """
+                INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
+                INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt)
+                    VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1);
+                INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
+                    VALUES (1, 1, 0, 0, 'receiving', 2, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
+                INSERT INTO file (root, relativePath, size, modifiedNanoseconds, changedNanoseconds, inode, state, role,
+                                  plate, well, t, updatedAt) VALUES
+                    ('r', 'a1t1', 1, 1, 1, 1, 'ingested', 'image', 1, 1, 0, 1),
+                    ('r', 'a1t2', 1, 1, 1, 2, 'ingested', 'image', 1, 1, 1, 1),
+                    ('r', 'a1t3', 1, 1, 1, 3, 'stable', 'image', 1, 1, 2, 1),
+                    ('r', 'a2t1', 1, 1, 1, 4, 'stable', 'image', 1, 2, 0, 1);
+                """)
         let timepoints = try catalog.read { transaction in
             try Row.fetchAll(transaction.db, sql: "SELECT well, t, state, generation, writtenAt FROM timepoint ORDER BY well, t")
                 .map { "well \($0["well"] as Int) t \($0["t"] as Int) \($0["state"] as String) g\($0["generation"] as Int) at \($0["writtenAt"] as Double)" }
@@ -181,23 +176,13 @@ import Testing
     /// A catalogue of the schema before the plan's well count (v5): its plates keep their rows, know no
     /// expected count (their progress is told against the wells seen) until the planner records one.
     @Test func platesOfTheSchemaBeforeExpectedWellsHaveNoneUntilRecorded() throws {
-        let path = CatalogTests.temporaryPath()
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        do {
-            let old = try DatabaseQueue(path: path)
-            try CatalogSchema.migrator.migrate(old, upTo: CatalogSchema.timepoints)
-            try old.write { db in
-                try db.execute(sql: """
-                    INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
-                    INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt, plannedTimepoints)
-                        VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1, 48);
-                    INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
-                        VALUES (1, 1, 0, 0, 'written', 1, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
-                    """)
-            }
-        }
-        let catalog = try Catalog(path: path)
+        let catalog = try Self.catalogue(migratedFrom: CatalogSchema.timepoints, holding: """
+                INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
+                INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt, plannedTimepoints)
+                    VALUES (1, 'r', 'P', 'receiving', '/o/P.ome.zarr', 1, 1, 48);
+                INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt, writtenAt)
+                    VALUES (1, 1, 0, 0, 'written', 1, 1, 5), (2, 1, 0, 1, 'receiving', 0, 1, NULL);
+                """)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied.contains(CatalogSchema.expectedWells))
         let migrated = try #require(try catalog.read { transaction in try transaction.plateProgress() }.first)
