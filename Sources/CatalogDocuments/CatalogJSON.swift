@@ -25,7 +25,8 @@ public enum CatalogJSON {
             "readyWells": JSONValue(report.readyWells),
             "roots": .array(report.roots.map { root in
                 ["id": .string(root.id), "path": .string(root.path), "layout": .string(root.layout),
-                 "output": .string(root.output), "state": .string(root.state)]
+                 "output": .string(root.output), "state": .string(root.state.rawValue),
+                 "reason": root.reason.map(JSONValue.string) ?? .null]
             }),
             "plates": counts(report.plates),
             "wells": counts(report.wells),

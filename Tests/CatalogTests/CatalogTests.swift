@@ -122,7 +122,8 @@ import Testing
                                          holding: "INSERT INTO event (at, level, kind, message) VALUES (1, 'error', 'old', 'kept')")
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
         #expect(applied == [CatalogSchema.firstVersion, CatalogSchema.problemsIndex, CatalogSchema.completeness,
-                            CatalogSchema.alerts, CatalogSchema.timepoints, CatalogSchema.expectedWells])
+                            CatalogSchema.alerts, CatalogSchema.timepoints, CatalogSchema.expectedWells,
+                            CatalogSchema.rootReason])
         let tables = try catalog.read { transaction in
             try String.fetchAll(transaction.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -142,7 +143,7 @@ import Testing
         _ = try Catalog(path: path)
         let catalog = try Catalog(path: path)
         let applied = try catalog.read { transaction in try CatalogSchema.migrator.appliedIdentifiers(transaction.db) }
-        #expect(applied.count == 6)
+        #expect(applied.count == 7)
     }
 
     /// A catalogue of the schema before timepoints (v3) holding a time-lapse well written over two
@@ -171,6 +172,21 @@ import Testing
         #expect(plate.plannedTimepoints == nil)
         let progress = try catalog.read { transaction in try transaction.timepointProgress(of: plate) }
         #expect(progress == TimepointProgress(written: 2, planned: nil) && progress.label == "t 2")
+    }
+
+    /// A catalogue of the schema before root reasons (v6) stored a watched folder's reason in its state text:
+    /// the migration splits it at the first ": ", and a state without a reason keeps none.
+    @Test func rootStatesOfTheSchemaBeforeReasonsAreSplit() throws {
+        let catalog = try Self.catalogue(migratedFrom: CatalogSchema.expectedWells, holding: """
+                INSERT INTO root (id, path, layout, output, state, updatedAt) VALUES
+                    ('a', '/a', 'auto', '/o', 'polling: network filesystem (nfs4); every 30 s', 1),
+                    ('b', '/b', 'auto', '/o', 'missing: no such folder: /b', 1),
+                    ('c', '/c', 'auto', '/o', 'watching', 1);
+                """)
+        let roots = try catalog.read { transaction in try transaction.overview(problemLimit: 0) }.roots
+        #expect(roots.map(\.state) == [.polling, .missing, .watching])
+        #expect(roots.map(\.reason) == ["network filesystem (nfs4); every 30 s", "no such folder: /b", nil])
+        #expect(roots.map(\.stateSummary) == ["polling: network filesystem (nfs4); every 30 s", "missing: no such folder: /b", "watching"])
     }
 
     /// A catalogue of the schema before the plan's well count (v5): its plates keep their rows, know no

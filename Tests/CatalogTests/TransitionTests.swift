@@ -8,7 +8,7 @@ import Testing
 /// writes its event in the same transaction.
 @Suite struct TransitionTests {
     let catalog: Catalog
-    let root = RootRecord(id: "root", path: "/watched", layout: "imagexpress", output: "/plates", state: "starting",
+    let root = RootRecord(id: "root", path: "/watched", layout: "imagexpress", output: "/plates", state: .starting,
                           updatedAt: 0)
     let a1 = WellPosition(row: 0, column: 0)
     static let version1 = FileFingerprint(size: 1, modificationNanoseconds: 1, changeNanoseconds: 1, inode: 1)
@@ -49,6 +49,22 @@ import Testing
             _ = try transaction.finalize(plate, now: 4) { "finalized" }
         }
         return (plate, well)
+    }
+
+    @Test func aRootStateIsStoredWithItsReasonAndLoggedAtItsLevel() throws {
+        try catalog.write { transaction in
+            try transaction.setRootState("root", to: .polling, reason: "network filesystem (nfs4)", path: "/watched", now: 5)
+        }
+        var stored = try #require(try catalog.read { transaction in try transaction.overview(problemLimit: 5) }.roots.first)
+        #expect(stored.state == .polling && stored.reason == "network filesystem (nfs4)" && stored.updatedAt == 5)
+        let problem = try #require(try catalog.read { transaction in try transaction.overview(problemLimit: 5) }.problems.first)
+        #expect(problem.kind == EventKind.rootState.rawValue && problem.level == .warning
+                && problem.message == "polling: network filesystem (nfs4)" && problem.path == "/watched")
+
+        try catalog.write { transaction in try transaction.setRootState("root", to: .watching, reason: nil, path: "/watched", now: 6) }
+        stored = try #require(try catalog.read { transaction in try transaction.overview(problemLimit: 5) }.roots.first)
+        #expect(stored.state == .watching && stored.reason == nil && stored.stateSummary == "watching")
+        #expect(try kinds().suffix(2) == [EventKind.rootState.rawValue, EventKind.rootState.rawValue])
     }
 
     @Test func aNewPlateIsReceivingAndAnnounced() throws {

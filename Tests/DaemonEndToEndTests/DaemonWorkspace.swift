@@ -44,7 +44,7 @@ struct DaemonWorkspace: Sendable {
                   report["daemon"]?["running"]?.boolValue == true, let roots = report["roots"]?.arrayValue, !roots.isEmpty
             else { return nil }
             let states = roots.compactMap { $0["state"]?.stringValue }
-            return states.count == roots.count && states.allSatisfy { $0 == "watching" || $0.hasPrefix("polling") } ? true : nil
+            return states.count == roots.count && states.allSatisfy { $0 == "watching" || $0 == "polling" } ? true : nil
         }
     }
 

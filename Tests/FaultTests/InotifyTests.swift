@@ -58,11 +58,11 @@ struct InotifyTests {
         try await bench.waitUntilServing(daemon)
         let polling = await eventually(seconds: 30) {
             let roots = (try? await bench.status()?["roots"]?.arrayValue) ?? []
-            return roots.contains { $0["id"]?.stringValue == "faulty" && ($0["state"]?.stringValue ?? "").hasPrefix("polling") }
+            return roots.contains { $0["id"]?.stringValue == "faulty" && $0["state"]?.stringValue == "polling" }
         }
         let roots = try await bench.status()?["roots"]?.arrayValue ?? []
-        let faultyState = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
-        #expect(polling && faultyState.contains("watch limit"), "status root state: \(faultyState)\n\(daemon.log)")
+        let faultyReason = roots.first { $0["id"]?.stringValue == "faulty" }?["reason"]?.stringValue ?? ""
+        #expect(polling && faultyReason.contains("watch limit"), "status root reason: \(faultyReason)\n\(daemon.log)")
         #expect(try await bench.recentProblems().contains { $0.contains("root-state") && $0.contains("watch limit") })
 
         let spec = ExportSpec(layout: .imageXpress, plateName: "Deep", wells: [WellIndex(row: 0, column: 0)], fields: 1, channels: 1,
@@ -87,7 +87,7 @@ struct InotifyTests {
         try FileManager.default.removeItem(atPath: bench.faultyRoot)
         let missing = await eventually(seconds: 30) {
             let roots = (try? await bench.status()?["roots"]?.arrayValue) ?? []
-            return roots.contains { $0["id"]?.stringValue == "faulty" && ($0["state"]?.stringValue ?? "").hasPrefix("missing") }
+            return roots.contains { $0["id"]?.stringValue == "faulty" && $0["state"]?.stringValue == "missing" }
         }
         #expect(missing, "status never said the root is missing:\n\(daemon.log)")
         #expect(try await bench.recentProblems().contains { $0.contains("root-state") && $0.contains("missing") })
@@ -122,9 +122,11 @@ struct InotifyTests {
         let sourceBefore = await snapshot(bench.faultyRoot)
         #expect(try await bench.waitForPlate("Polled", seconds: 60), "\(daemon.log)")
         let roots = try await bench.status()?["roots"]?.arrayValue ?? []
-        let state = roots.first { $0["id"]?.stringValue == "faulty" }?["state"]?.stringValue ?? ""
-        #expect(state.hasPrefix("polling") && state.contains("configured"), "status root state: \(state)")
-        #expect(roots.first { $0["id"]?.stringValue == "healthy" }?["state"]?.stringValue == "watching")
+        let faulty = roots.first { $0["id"]?.stringValue == "faulty" }
+        let reason = faulty?["reason"]?.stringValue ?? ""
+        #expect(faulty?["state"]?.stringValue == "polling" && reason.contains("configured"), "status root reason: \(reason)")
+        let healthy = roots.first { $0["id"]?.stringValue == "healthy" }
+        #expect(healthy?["state"]?.stringValue == "watching" && healthy?["reason"] == .null)
         try await bench.expectContainedThenStop(daemon, sourceBefore: sourceBefore)
     }
 

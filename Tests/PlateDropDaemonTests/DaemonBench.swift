@@ -23,7 +23,7 @@ struct DaemonBench {
         root = try #require(try DaemonConfiguration(config: PlateDropConfig(watches: [settings])).roots.first)
         catalog = try Catalog(path: directory + "/catalog.sqlite")
         let record = RootRecord(id: "lab", path: root.settings.path, layout: root.layout.name, output: root.settings.output,
-                                state: "starting", updatedAt: 0)
+                                state: .starting, updatedAt: 0)
         try catalog.write { transaction in try transaction.startDaemon(pid: 1, roots: [record], at: 0) }
     }
 

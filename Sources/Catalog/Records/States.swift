@@ -27,6 +27,23 @@ public enum PlateState: String, Codable, Sendable, CaseIterable {
     case receiving, complete, finalized
 }
 
+/// How a watched folder is watched: starting until the watcher reports; then watching (inotify covers the
+/// tree), polling (stat-walked every poll interval), missing (looked for again every poll interval) or
+/// resyncing (watches rebuilt and the tree rescanned, `watching` follows). Each but `watching` and
+/// `starting` comes with a reason.
+public enum RootWatchState: String, Codable, Sendable, CaseIterable {
+    case starting, watching, polling, missing, resyncing
+
+    /// How loudly a change to this state is logged: polling is a degraded watch, a missing folder a fault.
+    public var eventLevel: EventLevel {
+        switch self {
+        case .starting, .watching, .resyncing: .info
+        case .polling: .warning
+        case .missing: .error
+        }
+    }
+}
+
 /// Daemon life cycle, as its heartbeat row records it: starting → running → stopped.
 public enum DaemonStatus: String, Codable, Sendable, CaseIterable {
     case starting, running, stopped

@@ -155,6 +155,14 @@ enum CatalogSchema {
         migrator.registerMigration(Self.expectedWells) { db in
             try db.alter(table: "plate") { table in table.add(column: "expectedWells", .integer) }
         }
+        migrator.registerMigration(Self.rootReason) { db in
+            try db.alter(table: "root") { table in table.add(column: "reason", .text) }
+            // Earlier versions stored "polling: <reason>" as the state; SET reads the row as it was.
+            try db.execute(sql: """
+                UPDATE root SET state = substr(state, 1, instr(state, ': ') - 1), reason = substr(state, instr(state, ': ') + 2)
+                WHERE instr(state, ': ') > 0
+                """)
+        }
         return migrator
     }
 
@@ -165,4 +173,5 @@ enum CatalogSchema {
     static let alerts = "v4: when a plate stalled; the disk guard's pauses on the daemon row"
     static let timepoints = "v5: timepoints of each well, written one by one (time-lapse plates grow along t); the plan's timepoint count"
     static let expectedWells = "v6: the number of wells the plate's plan expects"
+    static let rootReason = "v7: a watched folder's state and its reason apart"
 }

@@ -13,10 +13,15 @@ extension CatalogTransaction {
         try EventRecord.log(db, .info, .daemonStart, "platedrop started (pid \(pid))")
     }
 
-    /// How a watched folder is being watched now (root-state at `level`); `path` names it in the event.
-    public func setRootState(_ root: String, to state: String, level: EventLevel, path: String, now: Double) throws {
-        try db.execute(sql: "UPDATE root SET state = ?, updatedAt = ? WHERE id = ?", arguments: [state, now, root])
-        try EventRecord.log(db, level, .rootState, path: path, state)
+    /// How a watched folder is being watched now, and why (root-state, at the state's level); `path` names
+    /// it in the event.
+    public func setRootState(_ root: String, to state: RootWatchState, reason: String?, path: String, now: Double) throws {
+        guard var record = try RootRecord.fetchOne(db, key: root) else { return }
+        record.state = state
+        record.reason = reason
+        record.updatedAt = now
+        try record.update(db)
+        try EventRecord.log(db, state.eventLevel, .rootState, path: path, record.stateSummary)
     }
 
     /// The daemon's heartbeat, read by `platedrop status`.

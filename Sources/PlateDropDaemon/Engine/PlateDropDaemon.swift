@@ -69,7 +69,7 @@ public final class PlateDropDaemon: Sendable {
     private func recover(_ catalog: Catalog, started: Double) throws {
         let roots = configuration.roots.map { root in
             RootRecord(id: root.settings.id, path: root.settings.path, layout: root.layout.name,
-                       output: root.settings.output, state: "starting", updatedAt: started)
+                       output: root.settings.output, state: .starting, updatedAt: started)
         }
         try catalog.write { transaction in try transaction.startDaemon(pid: getpid(), roots: roots, at: started) }
     }

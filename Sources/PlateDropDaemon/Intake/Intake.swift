@@ -106,14 +106,12 @@ struct Intake {
     }
 
     private func recordRootState(root: String, state: RootState, catalog: CatalogTransaction, now: Double) throws {
-        let text: String
-        let level: EventLevel
-        switch state {
-        case .watching: (text, level) = ("watching", .info)
-        case let .polling(reason): (text, level) = ("polling: \(reason)", .warning)
-        case let .missing(reason): (text, level) = ("missing: \(reason)", .error)
-        case let .resyncing(reason): (text, level) = ("resyncing: \(reason)", .info)
+        let (recorded, reason): (RootWatchState, String?) = switch state {
+        case .watching: (.watching, nil)
+        case let .polling(reason): (.polling, reason)
+        case let .missing(reason): (.missing, reason)
+        case let .resyncing(reason): (.resyncing, reason)
         }
-        try catalog.setRootState(root, to: text, level: level, path: roots[root]?.settings.path ?? root, now: now)
+        try catalog.setRootState(root, to: recorded, reason: reason, path: roots[root]?.settings.path ?? root, now: now)
     }
 }

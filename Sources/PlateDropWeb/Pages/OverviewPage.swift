@@ -33,7 +33,7 @@ struct OverviewPage {
             let space = freeSpace[root.output] ?? nil
             let free = space.map { "\(HTML.bytes($0.freeBytes)) of \(HTML.bytes($0.totalBytes))" } ?? "unknown"
             return "<tr><td>\(HTML.escape(root.path))</td><td>\(HTML.escape(root.layout))</td>"
-                + "<td>\(HTML.escape(root.state))</td><td>\(HTML.escape(root.output))</td><td>\(free)</td></tr>"
+                + "<td>\(HTML.escape(root.stateSummary))</td><td>\(HTML.escape(root.output))</td><td>\(free)</td></tr>"
         }
         return "<h2>Watched folders</h2><table><tr><th>Folder</th><th>Layout</th><th>Mode</th><th>Output</th>"
             + "<th>Free on output</th></tr>" + rows.joined() + "</table>"

@@ -40,7 +40,7 @@ struct StatusCommand: ParsableCommand {
             lines.append("daemon: has never run with this catalogue")
         }
         lines.append("watched folders:")
-        lines += report.roots.map { "  \($0.id): \($0.path) [\($0.layout)] → \($0.output): \($0.state)" }
+        lines += report.roots.map { "  \($0.id): \($0.path) [\($0.layout)] → \($0.output): \($0.stateSummary)" }
         lines.append("plates: " + CountsText.summary(report.plates))
         lines.append("wells:  " + CountsText.summary(report.wells))
         if !report.timeLapses.isEmpty {
