@@ -124,6 +124,37 @@ import Testing
         #expect(try kinds() == ["daemon-start", "plate-new", "plate-complete"])
     }
 
+    /// The planner's view of a plate changes with every step its files, wells and timepoints take, and with
+    /// its root's plan files; reading it twice with nothing in between gives the same.
+    @Test func planningInputsChangeWithEveryTransitionOfThePlatesFilesWellsAndTimepoints() throws {
+        let plate = try receive().plate
+        func inputs() throws -> PlanningInputs {
+            try catalog.read { transaction in
+                try transaction.planningInputs(of: try #require(try transaction.plate(named: plate.name)))
+            }
+        }
+        var seen = [try inputs()]
+        #expect(try inputs() == seen[0])
+        let well = try well(of: plate)
+        let image = FileSighting(root: root.id, relativePath: "Plate1/image.tif", fingerprint: Self.version1)
+        let placement = ImagePlacement(plate: plate.id!, well: well.id!, key: ImageKey(plate: plate.name, well: a1, field: 0, channel: 0, z: 0),
+                                       width: 8, height: 4, sampleType: "uint8", pages: 1)
+        let steps: [(CatalogTransaction) throws -> Void] = [
+            { try $0.recordArrival(image, as: .image(placement), now: 2) },
+            { try $0.markReady(well, timepoints: [0], incompleteBecause: nil) },
+            { _ = try $0.startWriting(plate: plate.id!) },
+            { try $0.markWritten(well, timepoints: [0], wholeWell: true, now: 3) },
+            { try $0.markIngested(try #require(try $0.file(root: self.root.id, relativePath: image.relativePath)), now: 4) },
+            { try $0.recordArrival(FileSighting(root: self.root.id, relativePath: "Plate1/plan.HTD", fingerprint: Self.version1),
+                                   as: .plan, now: 5) },
+        ]
+        for step in steps {
+            try catalog.write { transaction in try step(transaction) }
+            seen.append(try inputs())
+        }
+        #expect(Set(seen).count == seen.count, "every step changed the inputs")
+    }
+
     @Test func aWellIsWrittenOnlyFromWriting() throws {
         let plate = try receive().plate
         let well = try well(of: plate)

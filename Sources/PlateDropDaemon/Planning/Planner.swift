@@ -12,15 +12,22 @@ struct Planner {
     let roots: [String: DaemonConfiguration.Root]
     let settings: DaemonSettings
     let plans: PlanCache
+    let memory = PlannerMemory()
 
+    /// Plans every receiving plate whose inputs changed or whose next deadline came (`PlannerMemory`).
     func plan(_ catalog: CatalogTransaction, now: Double) throws {
         for plate in try catalog.plates(in: .receiving) {
-            guard let root = roots[plate.root] else { continue }
-            try plan(plate, root: root, catalog: catalog, now: now)
+            guard let root = roots[plate.root], let id = plate.id else { continue }
+            let inputs = try catalog.planningInputs(of: plate)
+            guard memory.needsPlanning(id, inputs: inputs, now: now) else { continue }
+            let nextDue = try plan(plate, root: root, catalog: catalog, now: now)
+            memory.remember(id, inputs: inputs, now: now, nextDue: nextDue)
         }
     }
 
-    private func plan(_ plate: PlateRecord, root: DaemonConfiguration.Root, catalog: CatalogTransaction, now: Double) throws {
+    /// Plans one plate; returns the first later time a decision may change by time alone: a timepoint's
+    /// quiet period ending, the plate timeout, a failed well's next automatic retry.
+    private func plan(_ plate: PlateRecord, root: DaemonConfiguration.Root, catalog: CatalogTransaction, now: Double) throws -> Double? {
         let wells = try catalog.wells(plate: plate.id!)
         let files = try catalog.usableImages(plate: plate.id!)
         let planFiles = try catalog.planFiles(root: root.settings.id)
@@ -70,6 +77,10 @@ struct Planner {
                 if file.state == .stable { changed[well, default: []].insert(t) }
             }
         }
+        let deadlines = [plate.lastActivityAt + settings.plateTimeout / .seconds(1), plate.lastActivityAt + quiet]
+            + lastActivity.values.flatMap(\.values).map { $0 + quiet }
+            + wells.filter(\.retriesAutomatically).map { $0.lastActivityAt + Self.retryPause(after: $0.attempts) }
+        let nextDue = deadlines.filter { $0 > now }.min()
 
         for well in wells {
             let present = slotsByWell[well.id!] ?? []
@@ -101,8 +112,7 @@ struct Planner {
                         well, reason: "no usable image: every file of this well was rejected (see platedrop files --state rejected)")
                 }
             case .failed where well.retriesAutomatically:
-                let pause = min(30 * pow(2, Double(well.attempts - 1)), 3600)
-                if now - well.lastActivityAt >= pause {
+                if now - well.lastActivityAt >= Self.retryPause(after: well.attempts) {
                     try catalog.retryAutomatically(well)
                 }
             default:
@@ -112,7 +122,7 @@ struct Planner {
 
         let current = try catalog.wells(plate: plate.id!)
         let busy = current.contains { well in [.receiving, .ready, .writing].contains(well.state) || well.retriesAutomatically }
-        guard !busy, current.contains(where: { $0.state == .written }) else { return }
+        guard !busy, current.contains(where: { $0.state == .written }) else { return nextDue }
         let writtenWells = current.filter { $0.state == .written }
         let written = Set(writtenWells.map(\.position))
         let onDisk = try catalog.timepoints(plate: plate.id!)
@@ -120,12 +130,18 @@ struct Planner {
             (well.position, Set((onDisk[well.id!] ?? []).filter { $0.state == .written }.map(\.t)))
         })
         let planSatisfied = coverage?.isSatisfied(written: writtenTimepoints) ?? false
-        guard planSatisfied || writeWhatIsThere else { return }
+        guard planSatisfied || writeWhatIsThere else { return nextDue }
         let why = planSatisfied ? "every well of the plan is written" : plate.endMarkerSeen ? "end marker seen"
             : acquisitionEnded ? "the instrument reports the acquisition complete"
             : "no new file for \(Int(settings.plateTimeout / .seconds(1))) s"
         let missing = (coverage?.expectedWells ?? []).subtracting(written).sorted().map(\.label)
         try catalog.complete(plate, because: why, missingWells: missing, now: now)
+        return nil
+    }
+
+    /// Seconds a failed well waits before its automatic retry: doubling from 30 s, at most an hour.
+    private static func retryPause(after attempts: Int) -> Double {
+        min(30 * pow(2, Double(attempts - 1)), 3600)
     }
 
     /// A plane moved to well A1 and the first timepoint: its place in a well's timepoint, to compare the
