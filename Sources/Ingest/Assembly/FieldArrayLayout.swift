@@ -17,7 +17,7 @@ struct FieldArrayLayout: Sendable {
 
     /// Level-0 pixels of the channels one shard holds at most. Every channel of a typical HCS plane
     /// fits (five 2048² uint16 channels are 40 MiB), so a plane position is one file per level rather
-    /// than one per channel; the cap bounds each worker's buffers on unusually large frames.
+    /// than one per channel; the cap bounds each shard buffer set on unusually large frames.
     static let shardChannelBudget = 48 << 20
 
     init(geometry: PlateGeometry, options: IngestOptions) {

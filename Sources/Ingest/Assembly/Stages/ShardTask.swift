@@ -1,5 +1,5 @@
 /// The planes one shard holds: one field, timepoint and z-plane of a well, for a block of channels. The
-/// unit of work the assembler's workers take.
+/// unit that passes through the pipeline's stages (`ShardPipeline`).
 struct ShardTask: Sendable {
     let wellIndex: Int
     let field: Int
