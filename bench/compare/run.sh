@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/compare/run.sh PLATEDROP_BIN [compare.py options, e.g. --only harmony --timeout 300]
-# The `make compare-peers` entry point: needs the real corpus beside the checkout (../shared/realdata,
-# CORPUS overrides); without it, says so and exits 0. Otherwise installs the venvs (once) under .build/
-# and runs compare.py, which writes .build/compare-peers/ and prints the table.
+# The `make compare-peers` entry point: needs the optional real-export corpus beside the checkout
+# (README, "Development"; CORPUS overrides); without it, says so and exits 0. Otherwise installs the venvs
+# (once) under .build/ and runs compare.py, which writes .build/compare-peers/ and prints the table.
 set -euo pipefail
 if [ $# -lt 1 ]; then
     echo "usage: $0 PLATEDROP_BIN [compare.py options]" >&2
@@ -11,7 +11,7 @@ fi
 platedrop="$1"
 shift
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-corpus="${CORPUS:-$root/../shared/realdata}"
+corpus="${CORPUS:-$(dirname "$root")/shared/realdata}"
 if [ ! -d "$corpus" ]; then
     echo "compare-peers: no corpus at $corpus (the real HCS exports are expected beside the checkout); nothing run."
     exit 0

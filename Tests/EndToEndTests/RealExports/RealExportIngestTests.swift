@@ -4,8 +4,8 @@ import Testing
 import TIFF
 import Zarr
 
-/// `platedrop ingest` on the real instrument exports of `../shared/realdata`: a clean export exits 0, and
-/// every plane a source TIFF holds is found, bit for bit, in a written plate.
+/// `platedrop ingest` on the real instrument exports of the optional corpus (`RealExportCorpus`): a clean
+/// export exits 0, and every plane a source TIFF holds is found, bit for bit, in a written plate.
 @Suite("ingest of real instrument exports", .serialized)
 struct RealExportIngestTests {
     /// The CellVoyager export's 768 MB of all-zero placeholders prove nothing by content;
