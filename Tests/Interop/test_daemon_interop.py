@@ -112,18 +112,26 @@ def store_path_of(well: str) -> str:
 
 # The third case is a folder with its own output profile: compat (NGFF 0.4 with consolidated metadata) while
 # [output] says 0.5.
+def generated_export_to_watch(platedrop: PlateDrop, tmp_path: Path, plate: str,
+                              *options: str) -> tuple[Path, Path, Path, Path, Path]:
+    """An ImageXpress export of `plate` (96-well, 300×300, sample-export `options`) generated under
+    `tmp_path/sources`, and an empty watched folder for it: the export, the folder to copy it into, the
+    watched folder, the output folder and the catalogue."""
+    source = tmp_path / "sources" / plate
+    export = platedrop("sample-export", source, "--layout", "imagexpress", "--plate", plate, "--format", "96",
+                       "--size", "300x300", *options)
+    assert_exit_status(export, 0)
+    watched, output, catalog = tmp_path / "watched", tmp_path / "plates", tmp_path / "catalog.sqlite"
+    destination = watched / plate
+    destination.mkdir(parents=True)
+    return source, destination, watched, output, catalog
+
+
 @pytest.mark.parametrize("ngff, watch_keys", [("0.5", ""), ("0.4", ""), ("0.5", 'profile = "compat"')])
 def test_plate_is_valid_for_external_validators_after_every_well(platedrop: PlateDrop, tmp_path: Path, ngff: str,
                                                                    watch_keys: str):
-    source = tmp_path / "sources" / PLATE
-    export = platedrop(
-        "sample-export", source, "--layout", "imagexpress", "--plate", PLATE, "--format", "96",
-        "--wells", ",".join(WELLS), "--fields", "2", "--channels", "2", "--size", "300x300",
-    )
-    assert_exit_status(export, 0)
-    watched, output, catalog = tmp_path / "watched", tmp_path / "plates", tmp_path / "catalog.sqlite"
-    destination = watched / PLATE
-    destination.mkdir(parents=True)
+    source, destination, watched, output, catalog = generated_export_to_watch(
+        platedrop, tmp_path, PLATE, "--wells", ",".join(WELLS), "--fields", "2", "--channels", "2")
     store = output / f"{PLATE}.ome.zarr"
 
     with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff, watch_keys),
@@ -179,16 +187,9 @@ def level_zero_shape(store: Path, well: str) -> list[int]:
 @pytest.mark.parametrize("ngff, watch_keys", [("0.5", ""), ("0.5", 'shard = "none"'), ("0.4", ""),
                                               ("0.5", 'profile = "compat"')])
 def test_time_lapse_plate_is_valid_after_every_timepoint(platedrop: PlateDrop, tmp_path: Path, ngff: str, watch_keys: str):
-    source = tmp_path / "sources" / LAPSE
-    export = platedrop(
-        "sample-export", source, "--layout", "imagexpress", "--plate", LAPSE, "--format", "96",
-        "--wells", ",".join(LAPSE_WELLS), "--fields", "1", "--channels", "2", "--t", str(LAPSE_TIMEPOINTS),
-        "--size", "300x300",
-    )
-    assert_exit_status(export, 0)
-    watched, output, catalog = tmp_path / "watched", tmp_path / "plates", tmp_path / "catalog.sqlite"
-    destination = watched / LAPSE
-    destination.mkdir(parents=True)
+    source, destination, watched, output, catalog = generated_export_to_watch(
+        platedrop, tmp_path, LAPSE, "--wells", ",".join(LAPSE_WELLS), "--fields", "1", "--channels", "2",
+        "--t", str(LAPSE_TIMEPOINTS))
     store = output / f"{LAPSE}.ome.zarr"
 
     with ServingDaemon(platedrop.binary, write_config(tmp_path, watched, output, catalog, ngff, watch_keys),
