@@ -20,14 +20,17 @@ public enum BatchIngest {
             ignored += sized.ignored
             guard let geometry = sized.geometry else { continue }
             let plateRoot = outputRoot + "/" + geometry.name + ".ome.zarr"
-            try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
+            let replaced = try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
             let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, progress: progress)
             var (result, readRejections): (PlateResult, [FileIssue])
             do {
                 (result, readRejections) = try assembler.run()
             } catch {
+                // The failed write is the error to report; the replaced store only has to be gone before exit.
+                try? replaced.waitUntilRemoved()
                 throw .outputUnwritable(path: plateRoot, detail: "\(error)")
             }
+            try replaced.waitUntilRemoved()
             result.planGaps = sized.planGaps
             rejected += readRejections
             plates.append(result)
@@ -44,13 +47,9 @@ public enum BatchIngest {
         }
     }
 
-    private static func prepare(plateRoot: String, overwrite: Bool) throws(IngestError) {
-        guard FileManager.default.fileExists(atPath: plateRoot) else { return }
-        guard overwrite else { throw .outputExists(path: plateRoot) }
-        do {
-            try FileManager.default.removeItem(atPath: plateRoot)
-        } catch {
-            throw .outputUnwritable(path: plateRoot, detail: error.localizedDescription)
-        }
+    /// Refuses an existing store without `overwrite`; otherwise starts removing what the new store replaces.
+    private static func prepare(plateRoot: String, overwrite: Bool) throws(IngestError) -> ReplacedPlateStore {
+        if !overwrite && FileManager.default.fileExists(atPath: plateRoot) { throw .outputExists(path: plateRoot) }
+        return try ReplacedPlateStore(plateRoot: plateRoot)
     }
 }

@@ -187,6 +187,26 @@ struct BatchIngestTests {
         let report = try Self.ingest(export.root, into: out, options: replacing)
         #expect(report.plates.first?.planesWritten == 12)
         #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["Batch.ome.zarr"])
+    }
+
+    @Test("a replaced store that a stopped run left aside is removed by the next run of that plate only")
+    func replacedStoreLeftAsideIsRemoved() throws {
+        let directory = try TemporaryDirectory()
+        let export = try SampleExportGenerator.generate(Self.spec, into: directory.file("export"))
+        let out = directory.file("out")
+        let aside = out + "/.Batch.ome.zarr.replaced-stopped/A/1"
+        let otherPlate = out + "/.Other.ome.zarr.replaced-stopped"
+        for folder in [aside, otherPlate] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        try Data("old".utf8).write(to: URL(fileURLWithPath: aside + "/zarr.json"))
+
+        let report = try Self.ingest(export.root, into: out)
+
+        #expect(report.plates.first?.planesWritten == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+                == [".Other.ome.zarr.replaced-stopped", "Batch.ome.zarr"])
     }
 
     @Test("a missing export folder is exportNotFound and writes nothing")

@@ -51,13 +51,16 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "load average before: %.2f", Self.loadAverage()))
         print("setting                          runs   seconds    MB/s   CPU s   peak RSS   output MB   ratio")
         var bounds = ""
+        let output = workdir + "/plates"
+        let earlierRuns = SetAsideOutputs(folder: workdir + "/plates-set-aside")
+        defer { earlierRuns.removeAll() }
         for (index, setting) in Self.settings.enumerated() {
-            let output = workdir + "/plates"
             let command = [ExecutablePath.current, "ingest", export, "--out", output, "--layout", "imagexpress",
-                           "--pyramid-levels", "3", "--overwrite"] + setting.arguments
+                           "--pyramid-levels", "3"] + setting.arguments
             let count = index == 0 ? max(1, runs) : 1
             var measurements: [ChildProcess.Measurement] = []
             for _ in 0..<count {
+                try earlierRuns.setAside(output)
                 let measurement = try ChildProcess.measure(command)
                 guard measurement.exitStatus == 0 else {
                     throw BenchmarkError.runFailed(command: command.joined(separator: " "), status: measurement.exitStatus)
