@@ -49,6 +49,35 @@ struct ShardTests {
         }
     }
 
+    @Test("a shard spread over spare threads holds the bytes one thread writes, empty and padded chunks included",
+          arguments: [(1, ShardIndexLocation.end), (2, .end), (3, .start)])
+    func spreadShardsAreByteIdentical(spareThreads: Int, indexLocation: ShardIndexLocation) throws {
+        var metadata = Self.exampleMetadata
+        metadata.shardIndexLocation = indexLocation
+        metadata.chunkChecksum = true
+        var stores: [[String: Data]] = []
+        for spare in [0, spareThreads] {
+            try withTemporaryStore { store in
+                let writer = try ZarrArrayWriter(store: store, path: "img/0", metadata: metadata)
+                let workspace = ZarrWriteWorkspace()
+                workspace.spareThreads = { spare }
+                try Self.exampleData.withUnsafeBytes { data in
+                    try writer.writeRegion(origin: [0, 0, 0, 0], shape: [1, 1, 200, 300], data: data, workspace: workspace)
+                }
+                try writer.writeMetadata()
+                let root = store.location(of: "img/0")
+                stores.append(Dictionary(uniqueKeysWithValues: allFiles(under: root).map {
+                    ($0, FileManager.default.contents(atPath: root + "/" + $0) ?? Data())
+                }))
+                let reader = try ZarrArrayReader.open(store: store, path: "img/0")
+                #expect(try reader.readAll() == Self.exampleData)
+                #expect(try reader.verifyShards().isEmpty)
+            }
+        }
+        #expect(stores[0].count == 7)
+        #expect(stores[0] == stores[1])
+    }
+
     @Test("verifyShards reports a corrupted index checksum")
     func corruptIndex() throws {
         try withTemporaryStore { store in

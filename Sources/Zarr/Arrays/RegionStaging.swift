@@ -11,7 +11,7 @@ struct RegionStaging {
     private let regionOrigin: [Int]
     private let regionShape: [Int]
     private let data: UnsafeRawBufferPointer
-    private let workspace: ZarrWriteWorkspace
+    private var workspace: ZarrWriteWorkspace
 
     init(
         metadata: ArrayMetadata, fillElement: [UInt8], regionOrigin: [Int], regionShape: [Int], data: UnsafeRawBufferPointer,
@@ -25,6 +25,13 @@ struct RegionStaging {
         self.regionShape = regionShape
         self.data = data
         self.workspace = workspace
+    }
+
+    /// The same region, gathering chunks in `workspace`, for another thread.
+    func gathering(in workspace: ZarrWriteWorkspace) -> RegionStaging {
+        var staging = self
+        staging.workspace = workspace
+        return staging
     }
 
     /// Calls `body` with the full chunk whose first element is at `chunkOrigin` (array coordinates).

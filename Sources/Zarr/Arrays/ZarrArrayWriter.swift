@@ -76,28 +76,39 @@ public struct ZarrArrayWriter: Sendable {
     }
 
     /// Encodes the inner chunks of one shard in C order, then its index (§5.4), into `workspace.encoded`.
+    /// Once the workspace reports spare threads, the chunks still to encode are spread over them.
     private func encodeShard(
         _ shard: [Int], sharding: ShardingCodec, staging: RegionStaging, encoder: ChunkEncoder, key: String
     ) throws(ZarrError) {
         let workspace = encoder.workspace
         let innerShape = sharding.innerChunkShape
-        let innerChunks = GridRange(lower: Array(repeating: 0, count: metadata.rank), counts: metadata.chunksPerShard)
-        let indexByteCount = sharding.indexByteCount(chunkCount: innerChunks.count)
+        var origins: [[Int]?] = []
+        GridRange(lower: Array(repeating: 0, count: metadata.rank), counts: metadata.chunksPerShard).forEach { inner in
+            let chunkOrigin = (0..<metadata.rank).map { shard[$0] * metadata.chunkShape[$0] + inner[$0] * innerShape[$0] }
+            // Only inner chunks wholly outside the array are left empty (§5.4).
+            origins.append(zip(chunkOrigin, metadata.shape).allSatisfy { $0 < $1 } ? chunkOrigin : nil)
+        }
+        let indexByteCount = sharding.indexByteCount(chunkCount: origins.count)
         if sharding.indexLocation == .start {
             workspace.encoded.appendZeros(indexByteCount)
         }
+        let location = store.location(of: key)
         var entries: [(offset: UInt64, nbytes: UInt64)?] = []
-        entries.reserveCapacity(innerChunks.count)
-        try innerChunks.forEach { (inner: [Int]) throws(ZarrError) in
-            let chunkOrigin = (0..<metadata.rank).map { shard[$0] * metadata.chunkShape[$0] + inner[$0] * innerShape[$0] }
-            // Only inner chunks wholly outside the array are left empty (§5.4).
-            guard zip(chunkOrigin, metadata.shape).allSatisfy({ $0 < $1 }) else {
+        entries.reserveCapacity(origins.count)
+        while entries.count < origins.count {
+            let spare = min(workspace.spareThreads(), origins.count - entries.count - 1)
+            if spare > 0 {
+                entries += try encodeSpread(origins[entries.count...], lanes: spare + 1, staging: staging,
+                                            encoder: encoder, path: location)
+                break
+            }
+            guard let chunkOrigin = origins[entries.count] else {
                 entries.append(nil)
-                return
+                continue
             }
             let start = workspace.encoded.count
             try staging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                try encoder.encode(chunk, path: store.location(of: key))
+                try encoder.encode(chunk, path: location)
             }
             entries.append((UInt64(start), UInt64(workspace.encoded.count - start)))
         }

@@ -21,12 +21,25 @@ public final class ZarrWriteWorkspace {
         _read { yield unit.bytes }
         _modify { yield &unit.bytes }
     }
+    /// How many threads have nothing to do right now, as the caller's pipeline counts them: while some do,
+    /// the rest of a shard being encoded is spread over them too, so the last shards of a run do not leave
+    /// them idle. Zero keeps every shard on the calling thread.
+    public var spareThreads: @Sendable () -> Int = { 0 }
+    /// The workspaces of the threads a shard is spread over, made on first use.
+    private var helpers: [ZarrWriteWorkspace] = []
     private var zstdContext: OpaquePointer?
 
     public init() {}
 
     deinit {
         if let zstdContext { ZSTD_freeCCtx(zstdContext) }
+    }
+
+    /// One workspace for each of `count` threads helping with a shard, each emptied of its last shard.
+    func helpers(_ count: Int) -> [ZarrWriteWorkspace] {
+        while helpers.count < count { helpers.append(ZarrWriteWorkspace()) }
+        for helper in helpers.prefix(count) { helper.encoded.removeAll() }
+        return Array(helpers.prefix(count))
     }
 
     /// The zstd compression context, created on first use.

@@ -7,7 +7,8 @@ import Zarr
 /// stage. A fixed pool of shard buffers bounds memory: the reader takes a free set for each shard and a
 /// compressor gives it back once the shard is encoded, so at most `workers + 1` shards are in flight,
 /// one read and halved ahead while every compressor works. Reading ahead keeps the compressors busy while
-/// the reader waits for a slow disk or a network share.
+/// the reader waits for a slow disk or a network share. At the end, compressors that find no shard left
+/// help encode the last ones (`IdleCompressors`), so the run does not wait on one thread.
 struct ShardPipeline: Sendable {
     let tasks: [ShardTask]
     let reader: PlaneReader
@@ -28,10 +29,13 @@ struct ShardPipeline: Sendable {
         let read = BoundedChannel<ShardInFlight>(capacity: workers + 1)
         let halved = BoundedChannel<ShardInFlight>(capacity: workers + 1)
         let threads = StageThreads()
+        let idle = IdleCompressors()
         threads.start("platedrop.read") { readShards(into: read, buffers: free) }
         threads.start("platedrop.downsample") { halveShards(from: read, into: halved) }
         for index in 0..<workers {
-            threads.start("platedrop.compress.\(index)") { compressShards(from: halved, buffers: free, encoded: encoded) }
+            threads.start("platedrop.compress.\(index)") {
+                compressShards(from: halved, buffers: free, idle: idle, encoded: encoded)
+            }
         }
         threads.wait()
     }
@@ -58,8 +62,10 @@ struct ShardPipeline: Sendable {
     }
 
     private func compressShards(from halved: BoundedChannel<ShardInFlight>, buffers: BoundedChannel<ShardBuffers>,
-                                encoded: @Sendable (ShardInFlight) -> Void) {
+                                idle: IdleCompressors, encoded: @Sendable (ShardInFlight) -> Void) {
         let workspace = ZarrWriteWorkspace()
+        workspace.spareThreads = { idle.current }
+        defer { idle.add() }
         while var shard = halved.receive() {
             defer { buffers.send(shard.buffers) }
             guard !shouldStop() else { continue }
