@@ -34,6 +34,14 @@ struct RegionStaging {
         return staging
     }
 
+    /// Encodes the chunk whose first element is at `chunkOrigin` onto the end of `encoder`'s encoded buffer
+    /// and returns where its bytes lie there.
+    func encodeChunk(at chunkOrigin: [Int], with encoder: ChunkEncoder, path: String) throws(ZarrError) -> Range<Int> {
+        let start = encoder.workspace.encoded.count
+        try withChunk(at: chunkOrigin) { chunk throws(ZarrError) in try encoder.encode(chunk, path: path) }
+        return start..<encoder.workspace.encoded.count
+    }
+
     /// Calls `body` with the full chunk whose first element is at `chunkOrigin` (array coordinates).
     func withChunk(
         at chunkOrigin: [Int], _ body: (UnsafeRawBufferPointer) throws(ZarrError) -> Void

@@ -33,17 +33,13 @@ extension ZarrArrayWriter {
                 }
                 guard let index = claimed else { return }
                 guard let chunkOrigin = chunks[index] else { continue }
-                let start = workspace.encoded.count
                 do throws(ZarrError) {
-                    try laneStaging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                        try laneEncoder.encode(chunk, path: path)
-                    }
+                    let bytes = try laneStaging.encodeChunk(at: chunkOrigin, with: laneEncoder, path: path)
+                    progress.withLock { $0.pieces[index] = (lane, bytes) }
                 } catch {
                     progress.withLock { $0.failure = $0.failure ?? error }
                     return
                 }
-                let end = workspace.encoded.count
-                progress.withLock { $0.pieces[index] = (lane, start..<end) }
             }
         }
         let done = progress.withLock { $0 }

@@ -62,10 +62,8 @@ public struct ZarrArrayWriter: Sendable {
             if let sharding = metadata.sharding {
                 try encodeShard(unit, sharding: sharding, staging: staging, encoder: encoder, key: key)
             } else {
-                let chunkOrigin = zip(unit, unitShape).map { $0 * $1 }
-                try staging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                    try encoder.encode(chunk, path: store.location(of: key))
-                }
+                _ = try staging.encodeChunk(at: zip(unit, unitShape).map { $0 * $1 }, with: encoder,
+                                            path: store.location(of: key))
             }
             if let batch = workspace.batch {
                 workspace.unit = batch.enqueue(workspace.unit, key: key, store: store, durable: durable)
@@ -106,11 +104,8 @@ public struct ZarrArrayWriter: Sendable {
                 entries.append(nil)
                 continue
             }
-            let start = workspace.encoded.count
-            try staging.withChunk(at: chunkOrigin) { chunk throws(ZarrError) in
-                try encoder.encode(chunk, path: location)
-            }
-            entries.append((UInt64(start), UInt64(workspace.encoded.count - start)))
+            let bytes = try staging.encodeChunk(at: chunkOrigin, with: encoder, path: location)
+            entries.append((UInt64(bytes.lowerBound), UInt64(bytes.count)))
         }
         var index = [UInt8](repeating: 0, count: indexByteCount)
         index.withUnsafeMutableBytes { sharding.encodeIndex(entries, into: $0) }
