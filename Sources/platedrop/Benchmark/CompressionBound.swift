@@ -11,9 +11,9 @@ struct CompressionBound {
     struct Measurement {
         let chunks: Int
         let bytes: Int
-        /// Wall-clock seconds of one pass where each core compresses whole chunks, one after another.
+        /// Wall-clock seconds of a pass where each core compresses whole chunks, one after another.
         let chunkPerCore: Double
-        /// Wall-clock seconds of one pass where libblosc's own threads, one per core, share each chunk.
+        /// Wall-clock seconds of a pass where libblosc's own threads, one per core, share each chunk.
         let bloscThreads: Double
 
         /// The faster way: the bound.
@@ -25,7 +25,8 @@ struct CompressionBound {
     let clevel: Int
     let shuffle: BloscShuffle
 
-    func measure() throws -> Measurement {
+    /// Decodes the plate's chunks once, then times each way `runs` times; the medians count.
+    func measure(runs: Int) throws -> Measurement {
         let store = FileStore(root: plateRoot)
         let pieces = try arrayPaths().flatMap { path in
             let array = try ZarrArrayReader.open(store: store, path: path)
@@ -34,10 +35,13 @@ struct CompressionBound {
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let capacity = (pieces.map(\.bytes.count).max() ?? 0) + Int(BLOSC_MAX_OVERHEAD)
+        let destination = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { destination.deallocate() }
+        let passes = max(1, runs)
         // Each core takes the next chunk of the whole plate and compresses it into a buffer of its own, so
         // neither array boundaries nor allocation add to the time.
-        let next = Mutex(0)
-        let chunkPerCore = Self.seconds {
+        let chunkPerCore = Self.medianSeconds(passes) {
+            let next = Mutex(0)
             DispatchQueue.concurrentPerform(iterations: cores) { _ in
                 let destination = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
                 defer { destination.deallocate() }
@@ -50,9 +54,7 @@ struct CompressionBound {
                 }
             }
         }
-        let destination = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { destination.deallocate() }
-        let bloscThreads = Self.seconds {
+        let bloscThreads = Self.medianSeconds(passes) {
             for piece in pieces {
                 compress(piece.bytes, typesize: piece.typesize, threads: cores, into: destination, capacity: capacity)
             }
@@ -61,10 +63,13 @@ struct CompressionBound {
                            chunkPerCore: chunkPerCore, bloscThreads: bloscThreads)
     }
 
-    private static func seconds(_ body: () -> Void) -> Double {
-        let started = ContinuousClock.now
-        body()
-        return (ContinuousClock.now - started) / .seconds(1)
+    private static func medianSeconds(_ passes: Int, _ body: () -> Void) -> Double {
+        let times = (0..<passes).map { _ in
+            let started = ContinuousClock.now
+            body()
+            return (ContinuousClock.now - started) / .seconds(1)
+        }
+        return times.sorted()[passes / 2]
     }
 
     /// Every array of the plate (a folder holding `zarr.json` of an array, or `.zarray`).
