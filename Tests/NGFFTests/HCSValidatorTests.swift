@@ -150,6 +150,24 @@ import Zarr
         #expect(wider.issues.contains { $0.code == "shape-differs" && $0.severity == .error }, "\(wider.text)")
     }
 
+    /// An append stopped between a field's arrays leaves its coarser levels longer along t than level 0
+    /// (they grow first): a warning. A level shorter along t than the one above hides timepoints level 0
+    /// shows: still an error.
+    @Test(arguments: NGFFVersion.allCases)
+    func coarserLevelsLongerAlongTAreAWarning(version: NGFFVersion) throws {
+        let plate = try TestPlate(version: version, sharded: version == .v05, timepoints: 2)
+        let document = version == .v05 ? "zarr.json" : ".zarray"
+        try plate.edit("\(plate.root)/B/3/0/1/\(document)") { $0["shape"] = [3, 1, 1, 20, 30] }
+        let stopped = HCSValidator().validate(plateAt: plate.root)
+        #expect(stopped.isValid, "\(stopped.text)")
+        #expect(stopped.issues.contains { $0.code == "t-extent-growing" && $0.severity == .warning && $0.path == "B/3/0" },
+                "\(stopped.text)")
+        try plate.edit("\(plate.root)/B/3/1/0/\(document)") { $0["shape"] = [3, 1, 1, 40, 60] }
+        let shorter = HCSValidator().validate(plateAt: plate.root)
+        #expect(shorter.issues.contains { $0.code == "pyramid-shape" && $0.severity == .error && $0.path == "B/3/1" },
+                "\(shorter.text)")
+    }
+
     @Test func jsonReportNamesEveryIssue() throws {
         let plate = try TestPlate(version: .v05, sharded: false)
         try plate.remove("B/3")

@@ -24,7 +24,7 @@ extension ValidationRun {
             shapes.append(metadata.shape)
             dataType = dataType ?? metadata.dataType
         }
-        checkPyramidShapes(shapes, path: path)
+        checkPyramidShapes(shapes, axes: axes, path: path)
         if let channels = attributes["omero"]?["channels"]?.arrayValue, let cIndex = axes.firstIndex(of: "c"),
            let shape = shapes.first, channels.count != shape[cIndex] {
             warning("omero-channel-count", path, "omero lists \(channels.count) channels but the c axis has \(shape[cIndex])")
@@ -130,15 +130,25 @@ extension ValidationRun {
         }
     }
 
-    /// Each level keeps the non-spatial extents of level 0 and never grows in y or x.
-    private mutating func checkPyramidShapes(_ shapes: [[Int]], path: String) {
+    /// Each level keeps the non-spatial extents of level 0 and never grows in y or x. The one exception is t
+    /// while a timepoint is appended in place: the arrays grow coarsest level first, so a write stopped
+    /// between two of them leaves coarser levels longer along t than level 0, and every t index level 0
+    /// shows is still at every level (P17).
+    private mutating func checkPyramidShapes(_ shapes: [[Int]], axes: [String], path: String) {
         guard let base = shapes.first, base.count >= 2 else { return }
+        let t = axes.count == base.count ? axes.firstIndex(of: "t") : nil
         for (level, shape) in shapes.enumerated().dropFirst() where shape.count == base.count {
             let previous = shapes[level - 1]
-            if Array(shape.dropLast(2)) != Array(base.dropLast(2)) {
-                error("pyramid-shape", path, "level \(level) has shape \(shape) but only y and x may shrink (level 0: \(base))")
-            } else if zip(shape.suffix(2), previous.suffix(2)).contains(where: { $0 > $1 }) {
+            let nonSpatial = shape.indices.dropLast(2)
+            if zip(shape.suffix(2), previous.suffix(2)).contains(where: { $0 > $1 }) {
                 error("pyramid-shape", path, "level \(level) (\(shape)) is larger than level \(level - 1) (\(previous))")
+            } else if !nonSpatial.allSatisfy({ shape[$0] == base[$0] }) {
+                if let t, nonSpatial.allSatisfy({ $0 == t || shape[$0] == base[$0] }), shape[t] >= previous[t] {
+                    warning("t-extent-growing", path, "level \(level) has shape \(shape), longer along t than level 0 "
+                            + "(\(base)): a timepoint's append stopped between the arrays; it is finished when the daemon runs again")
+                } else {
+                    error("pyramid-shape", path, "level \(level) has shape \(shape) but only y and x may shrink (level 0: \(base))")
+                }
             }
         }
     }
