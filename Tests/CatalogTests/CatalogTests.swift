@@ -99,6 +99,31 @@ import Testing
             "\(error)".contains(path) && "\(error)".contains("no catalogue")
         }
     }
+
+    /// File and timepoint records are decoded column by column: every column, set, reads back as written, so
+    /// a misspelt column name (which would read as nil) cannot pass.
+    @Test func recordsReadBackEveryColumn() throws {
+        let catalog = try Catalog(path: Self.temporaryPath())
+        let (file, timepoint) = try catalog.write { transaction in
+            try transaction.db.execute(sql: """
+                INSERT INTO root (id, path, layout, output, updatedAt) VALUES ('r', '/w', 'auto', '/o', 1);
+                INSERT INTO plate (id, root, name, state, storePath, createdAt, lastActivityAt) VALUES (7, 'r', 'P', 'receiving', '/o/P', 1, 1);
+                INSERT INTO well (id, plate, row, "column", state, generation, lastActivityAt) VALUES (9, 7, 1, 2, 'receiving', 0, 1);
+                """)
+            var file = FileRecord(root: "r", relativePath: "P/B03_s2_w3.tif", size: 4096, modifiedNanoseconds: 11, changedNanoseconds: 12,
+                                  inode: 13, state: .ignored, role: .image, reason: "a copy", plate: 7, well: 9, field: 1, channel: 2,
+                                  z: 3, t: 4, acquisition: 5, width: 640, height: 480, sampleType: "uint16", pages: 6, updatedAt: 14.5)
+            try file.insert(transaction.db)
+            var timepoint = TimepointRecord(well: 9, t: 4, state: .written, generation: 2, writtenAt: 15.25)
+            try timepoint.insert(transaction.db)
+            return (file, timepoint)
+        }
+        let (files, timepoints) = try catalog.read { transaction in
+            (try FileRecord.fetchAll(transaction.db), try TimepointRecord.fetchAll(transaction.db))
+        }
+        #expect(files == [file])
+        #expect(timepoints == [timepoint])
+    }
 }
 
 /// A catalogue written by an earlier PlateDrop is migrated in place at open, its rows kept.

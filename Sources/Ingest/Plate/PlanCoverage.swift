@@ -62,7 +62,8 @@ public struct PlanCoverage: Sendable {
         }
         let wells = scope.map { scope in expectedByWell.filter { scope[$0.key] != nil } } ?? expectedByWell
         let absent = wells.flatMap { well, planes in
-            planes.subtracting(present).filter { scope?[well]?.contains($0.t) ?? true }
+            // Membership plane by plane: `present` holds the whole plate, a well expects a few planes.
+            planes.filter { (scope?[well]?.contains($0.t) ?? true) && !present.contains($0) }
         }
             .sorted { ($0.well, $0.acquisition, $0.field, $0.channel, $0.z, $0.t) < ($1.well, $1.acquisition, $1.field, $1.channel, $1.z, $1.t) }
         let shown = absent.prefix(20).map { plane in
