@@ -6,6 +6,9 @@
 #   scripts/soak.sh CrashTests           # one suite (a regular expression on test names)
 #   PLATEDROP_CRASH_TRIALS=500 PLATEDROP_CRASH_SEED=42 scripts/soak.sh CrashTests
 #
+# The kills during a time-lapse append (Tests/DaemonEndToEndTests) take the same seed variable:
+#   PLATEDROP_CRASH_SEED=42 swift test --filter sigkillDuringAnAppend
+#
 # Run as root: disk-full, read-only, permission and user-namespace cases need it (they are skipped
 # otherwise). Needs about 4 GB free under /tmp and 20-30 minutes on two cores.
 set -eu

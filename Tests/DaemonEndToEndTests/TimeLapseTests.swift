@@ -169,7 +169,8 @@ extension DaemonEndToEndSuite {
             }
         }
 
-        static let crashSeed: UInt64 = 0x7115_2026
+        /// PLATEDROP_CRASH_SEED, as for the fault suite's crash trials, moves the kills to other moments.
+        static let crashSeed = ProcessInfo.processInfo.environment["PLATEDROP_CRASH_SEED"].flatMap(UInt64.init) ?? 0x7115_2026
         /// From the moment an append starts: a debug build appends a timepoint of these six wells in a few
         /// tenths of a second, so the kills fall anywhere from the first shard to after the catalogue records it.
         static let killOffsetSeconds = 0.0...0.3
@@ -233,9 +234,9 @@ extension DaemonEndToEndSuite {
                     try await daemon.crash()
                     if try CatalogueInspector(path: workspace.catalogue).wellStates().values.contains(.writing) { interrupted += 1 }
                     #expect(earlier.changed(in: try DataFileSnapshot(of: store.root)) == [],
-                            "the kill during timepoint \(t + 1) left earlier timepoints changed")
+                            "the kill during timepoint \(t + 1) (seed \(Self.crashSeed)) left earlier timepoints changed")
                     let afterKill = try await workspace.validate(plate: export.plateName)
-                    #expect(afterKill.exitCode == 0, "after the kill during timepoint \(t + 1): \(afterKill.transcript)")
+                    #expect(afterKill.exitCode == 0, "after the kill during timepoint \(t + 1) (seed \(Self.crashSeed)): \(afterKill.transcript)")
                     daemon = try workspace.startDaemon()
                 }
                 try await workspace.awaitTimepoints(t + 1, plate: export.plateName, wells: Self.crashWells, daemon: daemon)
