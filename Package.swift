@@ -33,11 +33,12 @@ let package = Package(
         .target(name: "NGFF", dependencies: ["Zarr"]),
         .target(name: "Layouts"),
         .target(name: "FileIdentity"),
-        .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts", "FileIdentity"]),
+        .target(name: "FileLocks"),
+        .target(name: "Ingest", dependencies: ["TIFF", "Zarr", "NGFF", "Layouts", "FileIdentity", "FileLocks"]),
         .target(name: "SampleExports", dependencies: ["TIFF", "Zarr"]),
         // Runs the built binary for the suites that test it as a user would; used by tests only.
         .target(name: "PlateDropTestSupport", dependencies: ["Zarr"]),
-        .target(name: "Catalog", dependencies: ["Layouts", "FileIdentity", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Catalog", dependencies: ["Layouts", "FileIdentity", "FileLocks", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Watch", dependencies: ["CInotifyTools", "FileIdentity"]),
         // The JSON of the catalogue commands, which the web view serves too.
         .target(name: "CatalogDocuments", dependencies: ["Catalog", "Layouts", "Zarr"]),
@@ -72,10 +73,10 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts", "FileIdentity"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "FileIdentity", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
-            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", "FileLocks", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FaultTests", dependencies: [
-            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
+            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", "FileLocks", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PlateDropTestSupport", "SampleExports", "TIFF", "Zarr"]),
         .testTarget(name: "PlateDropDaemonTests", dependencies: [
@@ -85,7 +86,7 @@ let package = Package(
         .testTarget(name: "DaemonSupportTests", dependencies: [
             "PlateDropDaemon", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts", "PlateDropTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SampleExports", "TIFF", "Zarr", "NGFF", "Layouts", "FileLocks", "PlateDropTestSupport"]),
         .testTarget(name: "PlateDropWebTests", dependencies: ["PlateDropWeb", "CZlib", "Zarr"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Ingest", "Zarr", "NGFF", "Layouts"]),
     ]

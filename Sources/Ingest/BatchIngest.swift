@@ -20,23 +20,33 @@ public enum BatchIngest {
             ignored += sized.ignored
             guard let geometry = sized.geometry else { continue }
             let plateRoot = outputRoot + "/" + geometry.name + ".ome.zarr"
-            let replaced = try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
-            let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, progress: progress)
-            var (result, readRejections): (PlateResult, [FileIssue])
-            do {
-                (result, readRejections) = try assembler.run()
-            } catch {
-                // The failed write is the error to report; the replaced store only has to be gone before exit.
-                try? replaced.waitUntilRemoved()
-                throw .outputUnwritable(path: plateRoot, detail: "\(error)")
+            var (result, readRejections) = try PlateWriteLock.holding(plateRoot) { () throws(IngestError) in
+                try write(geometry, options: options, plateRoot: plateRoot, progress: progress)
             }
-            try replaced.waitUntilRemoved()
             result.planGaps = sized.planGaps
             rejected += readRejections
             plates.append(result)
         }
         return IngestReport(plates: plates, ignored: ignored.sorted(), rejected: rejected.sorted(),
                             seconds: (ContinuousClock.now - started) / .seconds(1))
+    }
+
+    /// Writes one plate's store, replacing an existing one when `options` allow.
+    private static func write(_ geometry: PlateGeometry, options: IngestOptions, plateRoot: String,
+                              progress: @escaping @Sendable (IngestProgress) -> Void) throws(IngestError)
+        -> (PlateResult, [FileIssue]) {
+        let replaced = try prepare(plateRoot: plateRoot, overwrite: options.overwrite)
+        let assembler = PlateAssembler(geometry: geometry, options: options, plateRoot: plateRoot, progress: progress)
+        let written: (PlateResult, [FileIssue])
+        do {
+            written = try assembler.run()
+        } catch {
+            // The failed write is the error to report; the replaced store only has to be gone before exit.
+            try? replaced.waitUntilRemoved()
+            throw .outputUnwritable(path: plateRoot, detail: "\(error)")
+        }
+        try replaced.waitUntilRemoved()
+        return written
     }
 
     private static func createDirectory(_ path: String) throws(IngestError) {

@@ -31,6 +31,17 @@ public enum IncrementalIngest {
         options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(IngestError) -> Outcome {
+        try PlateWriteLock.holding(plateRoot) { () throws(IngestError) in
+            try writeHoldingLock(wells: requests, of: sources, plateRoot: plateRoot, listed: listed, options: options,
+                                 progress: progress, shouldStop: shouldStop)
+        }
+    }
+
+    private static func writeHoldingLock(
+        wells requests: [WellRequest], of sources: PlateSources, plateRoot: String, listed: [WellPosition],
+        options: IngestOptions, progress: @escaping @Sendable (IngestProgress) -> Void,
+        shouldStop: @escaping @Sendable () -> Bool
+    ) throws(IngestError) -> Outcome {
         // The plan gaps of the wells and timepoints written: those of timepoints still coming are no gaps yet.
         let sized = PlateGeometry.survey(sources, gapScope: Dictionary(requests.map { ($0.well, $0.timepoints) },
                                                                        uniquingKeysWith: { $0.union($1) }))

@@ -4,6 +4,7 @@ public enum IngestError: Error, CustomStringConvertible, Sendable, Equatable {
     case layoutNotRecognised(path: String, detail: String)
     case outputExists(path: String)
     case outputUnwritable(path: String, detail: String)
+    case plateBusy(path: String, holder: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum IngestError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(path): plate store already exists; remove it or pass --overwrite"
         case let .outputUnwritable(path, detail):
             "\(path): cannot write the plate store: \(detail)"
+        case let .plateBusy(path, holder):
+            "\(path): another PlateDrop process (\(holder)) is writing this plate store; try again once it is done"
         }
     }
 }

@@ -1,3 +1,4 @@
+import FileLocks
 import Foundation
 import SampleExports
 import Testing
@@ -39,6 +40,41 @@ struct OutputAndSignalTests {
         #expect(try await bench.binary.run(["validate", store]).exitCode == 0)
         #expect(Set(PlateStore(root: store).listedWells) == ["A/1", "C/4"])
         await bench.expectSourceUnchanged(since: sourceBefore)
+        await bench.stopAll()
+    }
+
+    /// Another process writing the same plate store (an ingest into the daemon's output folder) holds its
+    /// write lock: the daemon's start-up sweep leaves that plate's staging area alone, and its write fails
+    /// the wells naming the holder instead of clearing the other writer's files; once the lock is free,
+    /// `retry` writes the plate and no lock file is left.
+    @Test func aPlateAnotherProcessWritesIsLeftAloneUntilItsLockIsFree() async throws {
+        let bench = try FaultBench(prefix: "plate-lock")
+        let staging = bench.output + "/.Blocked.ome.zarr.staging/A/1"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        var writer: ExclusiveFileLock? = try ExclusiveFileLock(path: bench.output + "/.Blocked.ome.zarr.lock", removesFileOnRelease: true)
+        let daemon = try bench.startDaemon()
+        try await bench.waitUntilServing(daemon)
+        #expect(FileManager.default.fileExists(atPath: staging), "the sweep removed the staging area of a plate being written")
+        #expect(daemon.log.contains("left 1 file(s) of Blocked.ome.zarr"), "\(daemon.log)")
+
+        try await generateExport(Self.small, into: bench.faultyRoot + "/Blocked")
+        for well in ["A1", "C4"] {
+            let failed = try await bench.waitForWell("Blocked", well: well, state: "failed")
+            let reason = failed?["reason"]?.stringValue ?? ""
+            #expect(reason.contains("another PlateDrop process (pid \(getpid())) is writing this plate store"), "\(well) reason: \(reason)")
+        }
+        #expect(FileManager.default.fileExists(atPath: staging), "the refused write cleared the other writer's staging area")
+        #expect(!FileManager.default.fileExists(atPath: bench.output + "/Blocked.ome.zarr"))
+
+        // Read here so the lock lives until this point, then released.
+        #expect(writer?.path.hasSuffix(".Blocked.ome.zarr.lock") == true)
+        writer = nil
+        let retry = try await bench.cli(["retry", "Blocked"])
+        #expect(retry.exitCode == 0, "\(retry.transcript)")
+        #expect(try await bench.waitForPlate("Blocked"), "not written once the lock was free:\n\(daemon.log)")
+        #expect(try await bench.binary.run(["validate", bench.output + "/Blocked.ome.zarr"]).exitCode == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: bench.output).sorted()
+        #expect(left == ["Blocked.ome.zarr", "Blocked.ome.zarr.done"], "no lock or staging area may be left: \(left)")
         await bench.stopAll()
     }
 

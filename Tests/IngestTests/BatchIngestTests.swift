@@ -1,7 +1,9 @@
+import FileLocks
 import Foundation
 @testable import Ingest
 import Layouts
 import NGFF
+import PlateDropTestSupport
 import SampleExports
 import Testing
 import TIFF
@@ -188,6 +190,35 @@ struct BatchIngestTests {
         #expect(report.plates.first?.planesWritten == 12)
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["Batch.ome.zarr"])
+    }
+
+    @Test("a plate store another process is writing is refused, naming that process, and left untouched")
+    func aPlateAnotherProcessWritesIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let export = try SampleExportGenerator.generate(Self.spec, into: directory.file("export"))
+        let out = directory.file("out")
+        let plateRoot = out + "/Batch.ome.zarr"
+        _ = try Self.ingest(export.root, into: out)
+        let before = try FolderSnapshot(of: plateRoot)
+        var replacing = Self.options
+        replacing.overwrite = true
+        do {
+            // Another open of the lock file, as another process's would be.
+            let writer = try ExclusiveFileLock(path: out + "/.Batch.ome.zarr.lock", removesFileOnRelease: true)
+            #expect(throws: IngestError.plateBusy(path: plateRoot, holder: "pid \(getpid())")) {
+                try Self.ingest(export.root, into: out, options: replacing)
+            }
+            #expect(throws: IngestError.plateBusy(path: plateRoot, holder: "pid \(getpid())")) {
+                try IncrementalIngest.write(wells: [WellRequest(well: WellPosition(row: 0, column: 0), timepoints: [0], onDisk: [])],
+                                            of: ExportSurvey.survey(exportRoot: export.root, layout: ImageXpressLayout()).plates[0],
+                                            plateRoot: plateRoot, listed: [], options: replacing)
+            }
+            withExtendedLifetime(writer) {}
+        }
+        #expect(try FolderSnapshot(of: plateRoot) == before, "the refused runs changed the store")
+        let report = try Self.ingest(export.root, into: out, options: replacing)
+        #expect(report.plates.first?.planesWritten == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["Batch.ome.zarr"], "the lock file is left behind")
     }
 
     @Test("a replaced store that a stopped run left aside is removed by the next run of that plate only")

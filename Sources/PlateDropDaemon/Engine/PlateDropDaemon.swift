@@ -76,29 +76,46 @@ public final class PlateDropDaemon: Sendable {
 }
 
 extension PlateDropDaemon {
-    /// Removes what writes cut short by a crash left in the output folders: staging folders beside plates and
-    /// temporary files of atomic writes (`.<name>.tmp-<pid>-<random>`). Safe: this daemon holds the lock.
+    /// Removes what writes cut short by a crash left in the output folders: staging folders beside plates,
+    /// temporary files of atomic writes (`.<name>.tmp-<pid>-<random>`) and plate write locks no process holds
+    /// (each goes when the sweep releases it). Each plate's under its write lock: a plate that another process
+    /// (an ingest) is writing right now keeps its files.
     private func sweepInterruptedWrites() {
         let manager = FileManager.default
         for output in Set(configuration.roots.map(\.settings.output)) {
             guard let enumerator = manager.enumerator(atPath: output) else { continue }
-            var leftovers: [String] = []
+            var leftovers: [String: [String]] = [:]
             while let relative = enumerator.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix("."), name.hasSuffix(".ome.zarr.staging") {
-                    leftovers.append(relative)
-                    enumerator.skipDescendants()
-                } else if FileStore.isTemporaryName(name) {
-                    leftovers.append(relative)
+                let isStaging = name.hasPrefix(".") && name.hasSuffix(".ome.zarr.staging")
+                let isLock = name.hasPrefix(".") && name.hasSuffix(".ome.zarr.lock")
+                guard isStaging || isLock || FileStore.isTemporaryName(name) else { continue }
+                if isStaging { enumerator.skipDescendants() }
+                // A lock file goes when the sweep releases it; removing it while held could take another writer's.
+                leftovers[Self.plateStore(containing: relative), default: []] += isLock ? [] : [relative]
+            }
+            var removed = 0
+            for (store, paths) in leftovers.sorted(by: { $0.key < $1.key }) {
+                do {
+                    try PlateWriteLock.holding(output + "/" + store) { () throws(IngestError) in
+                        for relative in paths where (try? manager.removeItem(atPath: output + "/" + relative)) != nil { removed += 1 }
+                    }
+                } catch {
+                    logger.notice("left \(paths.count) file(s) of \(store) in \(output): \(error)")
                 }
             }
-            for relative in leftovers {
-                try? manager.removeItem(atPath: output + "/" + relative)
-            }
-            if !leftovers.isEmpty {
-                logger.notice("removed \(leftovers.count) leftover(s) of interrupted writes in \(output)")
+            if removed > 0 {
+                logger.notice("removed \(removed) leftover(s) of interrupted writes in \(output)")
             }
         }
+    }
+
+    /// The plate store (its name in the output folder) that an output-relative path belongs to: its first
+    /// component, with `.<plate>.ome.zarr.staging` and `.<plate>.ome.zarr.lock` taken for `<plate>.ome.zarr`.
+    private static func plateStore(containing relative: String) -> String {
+        let first = String(relative.split(separator: "/").first ?? "")
+        guard first.hasPrefix("."), let suffix = [".staging", ".lock"].first(where: first.hasSuffix) else { return first }
+        return String(first.dropFirst().dropLast(suffix.count))
     }
 }
 
