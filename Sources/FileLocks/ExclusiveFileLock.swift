@@ -1,7 +1,7 @@
 import Foundation
 
-/// An exclusive `flock` on a lock file, held until `release()` or the process ends (the kernel drops it even
-/// after SIGKILL). The file names its holder (`pid N`) for the message a refused process prints.
+/// An exclusive `flock` on a lock file, held while the object lives or until the process ends (the kernel drops
+/// it even after SIGKILL). The file names its holder (`pid N`) for the message a refused process prints.
 public final class ExclusiveFileLock: Sendable {
     public enum Failure: Error, Sendable, Equatable {
         /// Another open of the file holds the lock; `holder` is what it wrote there.
