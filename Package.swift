@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Layouts", "FileIdentity"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "FileIdentity", "PlateDropTestSupport"]),
         .testTarget(name: "DaemonEndToEndTests", dependencies: [
-            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", "FileLocks", .product(name: "GRDB", package: "GRDB.swift"),
+            "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FaultTests", dependencies: [
             "PlateDropTestSupport", "SampleExports", "TIFF", "Zarr", "Catalog", "FileLocks", .product(name: "GRDB", package: "GRDB.swift"),
