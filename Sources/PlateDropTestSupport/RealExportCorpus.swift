@@ -1,15 +1,14 @@
 import Foundation
 import Testing
 
-/// The real vendor exports of the optional corpus that sits beside the repository checkout, in
-/// `shared/realdata` next to the checkout's folder (README, "Tests"; CI lays it there).
-/// Tests that use them are skipped, saying so, when the folder is absent; nothing from it is ever
-/// copied into the repository.
+/// The real vendor exports of the optional corpus that sits beside the repository checkout (README,
+/// "Development"). Tests that use them are skipped, saying so, when the folder is absent; nothing from it
+/// is ever copied into the repository.
 public enum RealExportCorpus {
     /// Why a real-data test was skipped.
-    public static let absenceNote: Comment = "the real-export corpus (shared/realdata beside the checkout, see README) is absent"
+    public static let absenceNote: Comment = "the optional real-export corpus beside the checkout is absent (README, Development)"
 
-    /// `shared/realdata` in the folder that holds the checkout.
+    /// Where the corpus lies: a folder beside the checkout's.
     public static let root = URL(fileURLWithPath: PlateDropProgram.repositoryRoot)
         .deletingLastPathComponent().appendingPathComponent("shared/realdata").standardizedFileURL.path
 
