@@ -64,12 +64,11 @@ struct CompressionBound {
     }
 
     private static func medianSeconds(_ passes: Int, _ body: () -> Void) -> Double {
-        let times = (0..<passes).map { _ in
+        (0..<passes).map { _ in
             let started = ContinuousClock.now
             body()
             return (ContinuousClock.now - started) / .seconds(1)
-        }
-        return times.sorted()[passes / 2]
+        }.median
     }
 
     /// Every array of the plate (a folder holding `zarr.json` of an array, or `.zarray`).

@@ -84,7 +84,6 @@ struct ScaleBenchmark {
 
     /// Median wall time of five runs of a CLI command, in milliseconds.
     private func medianMilliseconds(_ command: [String]) throws -> Double {
-        let runs = try (0..<5).map { _ in try ChildProcess.measure(command).seconds * 1000 }
-        return runs.sorted()[2]
+        try (0..<5).map { _ in try ChildProcess.measure(command).seconds * 1000 }.median
     }
 }

@@ -82,7 +82,7 @@ struct BenchCommand: ParsableCommand {
         let latencies = try WellLatencyBenchmark(export: generated, workdir: workdir + "/daemon")
             .run(wells: Array(Self.spec.wells.prefix(3)), plateName: Self.spec.plateName)
         print(String(format: "daemon: well (4 fields × 3 channels, 2048² uint16) stable → listed in the plate: median %.2f s "
-                     + "(%@), quiet period excluded", latencies.sorted()[latencies.count / 2],
+                     + "(%@), quiet period excluded", latencies.median,
                      latencies.map { String(format: "%.2f", $0) }.joined(separator: ", ") as NSString))
         try runTimeLapse()
         guard scaleFiles > 0 else { return }
@@ -112,8 +112,8 @@ struct BenchCommand: ParsableCommand {
                      ratio(figures.daemon.cpuSeconds, figures.batch.cpuSeconds) as NSString))
         print(String(format: "time-lapse: written: daemon %.2f GB, batch ingest %.2f GB → %@ (target ≤ 1.20×)",
                      daemonWritten / 1e9, batchWritten / 1e9, ratio(daemonWritten, batchWritten) as NSString))
-        let timepoint = figures.timepointLatencies.sorted()[figures.timepointLatencies.count / 2]
-        let well = figures.wellLatencies.sorted()[figures.wellLatencies.count / 2]
+        let timepoint = figures.timepointLatencies.median
+        let well = figures.wellLatencies.median
         print(String(format: "time-lapse: timepoint's last file stable → readable in every well: median %.2f s = %.3f s per well "
                      + "(target ≤ 1 s per well); → readable in a given well: median %.2f s; quiet period excluded",
                      timepoint, timepoint / Double(wells), well))
